@@ -1,0 +1,246 @@
+"""Private: the regular expressions of the quantity parser, compiled from one lexicon.
+
+Every pattern here is built from lexicon word lists; none carries a word of its own beyond
+the punctuation of numbers. Patterns that read the context *before* a figure run in
+reverse (``(?r)``), anchored at the figure, so each costs one bounded attempt.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Final
+
+import regex
+
+from ._patterns import alternation, longest_first
+from .lexicon import Lexicon
+from .model import Bound
+from .numbers import NumeralReader
+
+# How far back from a figure the context readers look, in characters.
+LEFT_WINDOW: Final = 80
+LEAD_WINDOW: Final = 160
+
+_LETTER_BEFORE: Final = r"(?<![^\W_])"
+_LETTER_AFTER: Final = r"(?![^\W_])"
+_FLAGS: Final = regex.VERBOSE | regex.IGNORECASE
+# White space inside a phrase: a line break only where the text runs on in lower case (hard
+# wrapped text), never into a headline or a new paragraph.
+GAP: Final = r"(?:[^\S\n]*+(?:\n[^\S\n]*+(?=\p{Ll}))?)"
+
+
+def _folded(words: Iterable[str]) -> dict[str, str]:
+    return {" ".join(w.lower().split()): w for w in words}
+
+
+class Grammar:
+    """The compiled patterns and lookup tables for one :class:`Lexicon`."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.numerals = NumeralReader.for_lexicon(lexicon)
+        words = lexicon.words
+        self._compile_qualifiers(lexicon)
+        self._compile_units(lexicon)
+        self._compile_not_counts(lexicon)
+        self._compile_items(lexicon)
+
+        self.determiners = frozenset(w.lower() for w in words("items", "determiners"))
+        self.of_determiners = frozenset(w.lower() for w in words("items", "of_determiners"))
+        self.stop_words = frozenset(w.lower() for w in words("items", "stop_words"))
+        self.after_share = frozenset(w.lower() for w in words("items", "after_share"))
+        self.auxiliaries = frozenset(w.lower() for w in words("casualties", "auxiliaries"))
+        self.casualty_words = frozenset(w.lower() for w in words("casualties", "casualties"))
+        self.lead_stop = self.stop_words | frozenset(
+            w.lower() for w in words("items", "lead_in", "verbs")
+        )
+        self.pronoun_one_after = alternation(words("not_counts", "pronoun_one", "followers"))
+        self.fraction_preceders = frozenset(words("not_counts", "fraction_preceders"))
+        self.first_year = lexicon.integer("not_counts", "years", "first")
+        self.last_year = lexicon.integer("not_counts", "years", "last")
+
+    @classmethod
+    def for_lexicon(cls, lexicon: Lexicon) -> Grammar:
+        """The grammar of ``lexicon``, compiled once while the lexicon lives."""
+        grammar = _GRAMMARS.get(lexicon)
+        if grammar is None:
+            grammar = cls(lexicon)
+            _GRAMMARS[lexicon] = grammar
+        return grammar
+
+    # Qualifiers, ranges and change --------------------------------------------------------
+
+    def _compile_qualifiers(self, lexicon: Lexicon) -> None:
+        words = lexicon.words
+        self.qualifier_bounds: dict[str, tuple[Bound | None, bool]] = {}
+        qualifier_words: list[str] = []
+        qualifier_symbols: list[str] = []
+        kinds = {
+            "approximate": None,
+            "at_least": Bound.AT_LEAST,
+            "more_than": Bound.MORE_THAN,
+            "at_most": Bound.AT_MOST,
+            "less_than": Bound.LESS_THAN,
+        }
+        for table, bound in kinds.items():
+            for word in (*words("qualifiers", table), *words("qualifiers", table, "symbols")):
+                self.qualifier_bounds[" ".join(word.lower().split())] = (bound, bound is None)
+            qualifier_words += words("qualifiers", table)
+            qualifier_symbols += words("qualifiers", table, "symbols")
+
+        trailing = lexicon.table("qualifiers", "trailing")
+        self.trailing_bounds: dict[str, tuple[Bound | None, bool]] = {}
+        for table, bound in kinds.items():
+            for word in trailing.get(table, ()):
+                self.trailing_bounds[" ".join(word.lower().split())] = (bound, bound is None)
+
+        ranges = lexicon.table("qualifiers", "ranges")
+        self.openers: Mapping[str, str] = {k.lower(): v for k, v in ranges["openers"].items()}
+        connectors = [*ranges["connectors"], *self.openers.values()]
+        self.increase_verbs = frozenset(w.lower() for w in words("qualifiers", "increase", "verbs"))
+        change_verbs = [
+            *words("qualifiers", "increase", "verbs"),
+            *words("qualifiers", "decrease", "verbs"),
+        ]
+        self.change_before: dict[str, bool] = {
+            **{w.lower(): True for w in words("qualifiers", "increase", "before")},
+            **{w.lower(): False for w in words("qualifiers", "decrease", "before")},
+        }
+        self.change_after: dict[str, bool] = {
+            **{w.lower(): True for w in words("qualifiers", "increase", "after")},
+            **{w.lower(): False for w in words("qualifiers", "decrease", "after")},
+        }
+        currency_symbols = [s for c in lexicon.currencies.values() for s in c.symbols]
+        self.currency_of_symbol = {
+            s.lower(): c.code for c in lexicon.currencies.values() for s in c.symbols
+        }
+
+        # The context before a figure, read right to left from the figure.
+        self.left = regex.compile(
+            rf"""(?r)
+            (?:{_LETTER_BEFORE}(?P<verb>{longest_first(change_verbs)})\s+(?:by\s+)?)?
+            (?:{_LETTER_BEFORE}(?P<opener>{longest_first(self.openers)})\s+)?
+            (?:{_LETTER_BEFORE}(?P<qualifier>{longest_first(qualifier_words)})\s+
+              |(?P<qualifier>{longest_first(qualifier_symbols)})\s*){{0,3}}
+            (?:{_LETTER_BEFORE}(?P<opener>{longest_first(self.openers)})\s+)?
+            (?:{_LETTER_BEFORE}(?P<change>{longest_first(self.change_before)})\s+)?
+            (?:(?P<currency>{longest_first(currency_symbols)})\s?)?
+            \Z""",
+            _FLAGS,
+        )
+        self.range_connector = regex.compile(
+            rf"\s?(?P<connector>-|{_LETTER_BEFORE}{alternation(connectors)}{_LETTER_AFTER})\s?"
+            rf"(?:(?P<currency>{alternation(currency_symbols)})\s?)?",
+            _FLAGS,
+        )
+        self.trailing = regex.compile(
+            rf"(?:\s*|\s*-)(?P<trailing>{alternation(self.trailing_bounds)})"
+            rf"(?:{_LETTER_AFTER}|(?<=[+]))",
+            _FLAGS,
+        )
+        self.change_word_after = regex.compile(
+            rf"\s+(?P<change>{alternation(self.change_after)}){_LETTER_AFTER}", _FLAGS
+        )
+
+    # Units and currencies ---------------------------------------------------------------
+
+    def _compile_units(self, lexicon: Lexicon) -> None:
+        self.unit_of_form: dict[str, str] = {}
+        self.calibre_units: set[str] = set()
+        for unit in lexicon.units.values():
+            for form in unit.forms:
+                self.unit_of_form[" ".join(form.lower().split())] = unit.key
+            if unit.calibre:
+                self.calibre_units.add(unit.key)
+        for currency in lexicon.currencies.values():
+            for name in currency.names:
+                self.unit_of_form[" ".join(name.lower().split())] = currency.code
+        self.unit_after = regex.compile(
+            rf"(?:\s?-\s?|\s?)(?P<unit>{alternation(self.unit_of_form)})"
+            rf"(?:{_LETTER_AFTER}|(?<=%))",
+            _FLAGS,
+        )
+
+    # Context that makes a figure something other than a count ---------------------------
+
+    def _compile_not_counts(self, lexicon: Lexicon) -> None:
+        words = lexicon.words
+        months = alternation(words("not_counts", "months"))
+        labels = longest_first(words("not_counts", "labels"))
+        months_before = longest_first(words("not_counts", "months"))
+        times = alternation(words("not_counts", "time_markers"))
+        furniture = alternation(words("not_counts", "furniture"))
+        ordinals = alternation(words("not_counts", "ordinals", "suffixes"))
+        # Case matters for months and labels: "March 27" but "march on".
+        self.label_before = regex.compile(
+            rf"(?r)(?:{_LETTER_BEFORE}(?:{labels})|{_LETTER_BEFORE}(?:{months_before}))\s*\Z"
+        )
+        self.not_count_after = regex.compile(
+            rf"""(?:
+                  :[0-9]{{2}}(?![0-9])
+                | \s?(?:{times})(?![^\W_])
+                | (?:{ordinals}){_LETTER_AFTER}
+                | (?:{ordinals})?\s+(?:of\s+)?(?:{months}){_LETTER_AFTER}
+                | \s+(?i:{furniture}){_LETTER_AFTER}
+                | '?s{_LETTER_AFTER}
+                | /[0-9]
+                | \]
+            )""",
+            regex.VERBOSE,
+        )
+
+    # Items, casualties, lead-ins and rates ----------------------------------------------
+
+    def _compile_items(self, lexicon: Lexicon) -> None:
+        words = lexicon.words
+        casualties = alternation(words("casualties", "casualties"))
+        joiners = alternation(words("casualties", "casualties", "joiners"))
+        auxiliaries = alternation(words("casualties", "auxiliaries"))
+        self.casualty_after = regex.compile(
+            rf"""{GAP}(?<=\s)(?P<auxiliaries>(?:{_LETTER_BEFORE}(?:{auxiliaries}){GAP}(?<=\s)){{0,8}})
+            (?P<casualty>{_LETTER_BEFORE}(?:{casualties})
+                (?:\s*(?:{joiners})\s*(?:{casualties}))?){_LETTER_AFTER}""",
+            _FLAGS,
+        )
+        calibre_forms = [
+            form for unit in lexicon.units.values() if unit.calibre for form in unit.forms
+        ]
+        self.item_token = regex.compile(
+            rf"""{GAP}(?:
+                (?P<calibre>[0-9]{{1,3}}(?:\.[0-9]+)?\s?-?\s?(?:{alternation(calibre_forms)})
+                    {_LETTER_AFTER})
+              | (?P<code>[0-9]+[A-Za-z][\w-]*)
+              | (?P<word>[^\W\d_][\w'-]*)
+              | (?P<other>\S)
+            )""",
+            _FLAGS,
+        )
+        lead = lexicon.table("items", "lead_in")
+        self.lead_in = regex.compile(
+            rf"""(?r)
+            (?:{_LETTER_BEFORE}(?:{longest_first(lead["nouns"])})\s+of\s+
+                (?P<lead>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){{0,8}})
+              |(?P<toll>{_LETTER_BEFORE}(?:[^\W\d_]+\s+)?(?:{longest_first(lead["toll_nouns"])}))
+                (?:\s+(?:{longest_first(lead["verbs"])})){{0,3}}
+            )\s+(?:{longest_first(lead["linkers"])})\s+\Z""",
+            _FLAGS,
+        )
+        rates = lexicon.table("items", "rates")
+        self.period_of_adverb = {k.lower(): v for k, v in rates["adverbs"].items()}
+        self.rate_after = regex.compile(
+            rf"""\s*(?:
+                (?:{_LETTER_BEFORE}(?:{alternation(rates["prefixes"])})\s+|/\s?)
+                    (?P<period>{alternation(rates["periods"])}){_LETTER_AFTER}
+              | {_LETTER_BEFORE}(?P<adverb>{alternation(self.period_of_adverb)}){_LETTER_AFTER}
+            )""",
+            _FLAGS,
+        )
+
+    def is_year(self, value: Decimal) -> bool:
+        """Whether a bare four-digit figure falls in the lexicon's year range."""
+        return self.first_year <= value <= self.last_year
+
+
+_GRAMMARS: weakref.WeakKeyDictionary[Lexicon, Grammar] = weakref.WeakKeyDictionary()

@@ -1,0 +1,86 @@
+"""Private helpers that turn lexicon word lists into regular-expression source.
+
+Lexicon entries are literal text; these helpers escape them, let a space stand for any run
+of white space, and factor common prefixes so a long list scans quickly.
+
+>>> alternation(["about", "above", "around"])
+'(?:a(?:bo(?:ut|ve)|round))'
+>>> import regex
+>>> bool(regex.fullmatch(alternation(["close to"]), "close   to"))
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+_END = ""
+
+
+def _piece(char: str) -> str:
+    return r"\s+" if char == " " else regex.escape(char)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation matching any of ``words``, longest first, as a prefix tree.
+
+    >>> import regex
+    >>> pattern = regex.compile(alternation(["ten", "tens of thousands", "tens"]))
+    >>> pattern.match("tens of thousands").group()
+    'tens of thousands'
+    >>> alternation([])
+    '(?!)'
+    """
+    tree: dict[str, dict[str, object]] = {}
+    for word in set(words):
+        if not word:
+            continue
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})  # type: ignore[assignment]
+        node[_END] = {}
+    if not tree:
+        return "(?!)"
+    return "(?:" + _emit(tree) + ")"
+
+
+def _emit(node: dict[str, dict[str, object]]) -> str:
+    branches = [
+        _piece(char) + _emit(child)  # type: ignore[arg-type]
+        for char, child in sorted(node.items())
+        if char != _END
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # Greedy optional continuation: the longest entry wins, shorter ones still match.
+    return f"(?:{body})?" if _END in node else body
+
+
+def longest_first(words: Iterable[str]) -> str:
+    """A plain alternation, longest entry first: for patterns run in reverse (``(?r)``).
+
+    A prefix tree prefers the longest entry only when matching left to right; matching right
+    to left it would take "more than" out of "no more than".
+
+    >>> print(longest_first(["more than", "no more than"]))
+    (?:no\\s+more\\s+than|more\\s+than)
+    """
+    unique = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    if not unique:
+        return "(?!)"
+    return "(?:" + "|".join("".join(_piece(c) for c in w) for w in unique) + ")"
+
+
+def words_pattern(words: Iterable[str]) -> str:
+    """Like :func:`alternation`, but whole words only: no letter or digit on either side.
+
+    >>> import regex
+    >>> bool(regex.search(words_pattern(["one"]), "someone"))
+    False
+    >>> regex.search(words_pattern(["one"]), "one.").group()
+    'one'
+    """
+    return r"(?<![^\W_])" + alternation(words) + r"(?![^\W_])"

@@ -1,0 +1,398 @@
+"""Numerals of every form, read to :class:`~decimal.Decimal`.
+
+The pipeline in this module: a compiled scanner (built from the lexicon) finds the next
+numeral in normalised text; :func:`read_numeral` turns what it found into a
+:class:`Numeral`: a value, or bounds for a vague amount, and what kind of numeral it was.
+:mod:`osint_claims.quantities` builds on it to read qualifiers, ranges, units and items.
+
+>>> parse_number("11,000")
+Decimal('11000')
+>>> parse_number("two thousand five hundred")
+Decimal('2500')
+>>> parse_number("half a million")
+Decimal('500000')
+>>> parse_number("1.234,5")
+Decimal('1234.5')
+>>> parse_number("dozens") is None
+True
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import weakref
+from decimal import Decimal
+from typing import Final
+
+import attrs
+import regex
+
+from ._patterns import alternation, words_pattern
+from .errors import InvalidInputError
+from .lexicon import Lexicon
+from .text import normalize
+
+__all__ = ["Numeral", "NumeralKind", "NumeralReader", "parse_number"]
+
+# Digit runs longer than this are identifiers, phone numbers or junk, never counts.
+MAX_DIGITS: Final = 30
+_MAX_RUN: Final = 48
+
+_WESTERN = regex.compile(r"[0-9]{1,3}(?:,[0-9]{3})++(?:\.[0-9]++)?")
+_SPACED = regex.compile(r"[0-9]{1,3}(?: [0-9]{3})++(?:\.[0-9]++)?")
+_INDIAN = regex.compile(r"[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}")
+_EUROPEAN = regex.compile(r"[0-9]{1,3}(?:\.[0-9]{3})++,[0-9]++|[0-9]{1,3}(?:\.[0-9]{3}){2,}+")
+_PLAIN = regex.compile(r"[0-9]++(?:\.[0-9]++)?")
+
+
+class NumeralKind(enum.Enum):
+    """What form a numeral was written in."""
+
+    DIGITS = "digits"
+    WORDS = "words"
+    FRACTION = "fraction"
+    VAGUE = "vague"
+
+
+@attrs.frozen(slots=True)
+class Numeral:
+    """One numeral found in text: its value (or vague bounds) and where it stands.
+
+    ``plain`` is true for a bare run of digits without separators, decimals or scale: the
+    only form a year or clock time can take.
+    """
+
+    start: int
+    end: int
+    kind: NumeralKind
+    value: Decimal | None
+    low: Decimal | None = None
+    high: Decimal | None = None
+    scale: Decimal | None = None
+    plain: bool = False
+
+    @property
+    def scaled(self) -> bool:
+        """Whether a scale word or abbreviation multiplied the figure ("1.2 million")."""
+        return self.scale is not None
+
+
+def digits_value(run: str) -> Decimal | None:
+    """The value of a digit run with its separators, or None if its grouping is malformed.
+
+    >>> digits_value("4,80,000"), digits_value("11 000"), digits_value("1,000.5")
+    (Decimal('480000'), Decimal('11000'), Decimal('1000.5'))
+    >>> digits_value("1,1,1") is None
+    True
+    """
+    if len(run) > _MAX_RUN:
+        return None
+    if _PLAIN.fullmatch(run) or _WESTERN.fullmatch(run) or _SPACED.fullmatch(run):
+        cleaned = run.replace(",", "").replace(" ", "")
+    elif _INDIAN.fullmatch(run):
+        cleaned = run.replace(",", "")
+    elif _EUROPEAN.fullmatch(run):
+        cleaned = run.replace(".", "").replace(",", ".")
+    else:
+        return None
+    if len(cleaned.replace(".", "")) > MAX_DIGITS:
+        return None
+    return Decimal(cleaned)
+
+
+class NumeralReader:
+    """Finds and reads numerals, with regexes compiled once from a :class:`Lexicon`.
+
+    >>> reader = NumeralReader.for_lexicon(Lexicon.default())
+    >>> numeral = reader.search("they sent twenty-two tanks", 0)
+    >>> numeral.value, numeral.kind.name, (numeral.start, numeral.end)
+    (Decimal('22'), 'WORDS', (10, 20))
+    """
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        ones = lexicon.numbers("ones")
+        tens = lexicon.numbers("tens")
+        scales = {**lexicon.numbers("scales"), **lexicon.numbers("counting_words")}
+        self._word_values: dict[str, Decimal] = {
+            **{k.lower(): v for k, v in ones.items()},
+            **{k.lower(): v for k, v in tens.items()},
+        }
+        self._scale_values = {k.lower(): v for k, v in scales.items()}
+        self._abbreviations = {
+            **lexicon.numbers("scale_abbreviations"),
+            **lexicon.numbers("attached_scale_abbreviations"),
+        }
+        self._multipliers = {k.lower(): v for k, v in lexicon.numbers("scale_multipliers").items()}
+        self._denominators = {
+            k.lower(): v for k, v in lexicon.numbers("fraction_denominators").items()
+        }
+        self._standalone_fractions = {
+            w.lower() for w in lexicon.words("numbers", "fraction_denominators_alone")
+        }
+        self._vague = {k.lower(): v for k, v in lexicon.ranges("numbers", "vague_amounts").items()}
+        self._vague_multipliers = {
+            k.lower(): v for k, v in lexicon.ranges("numbers", "vague_multipliers").items()
+        }
+        self._pattern = self._compile(lexicon)
+
+    @classmethod
+    def for_lexicon(cls, lexicon: Lexicon) -> NumeralReader:
+        """The reader for ``lexicon``, compiled once and reused while the lexicon lives."""
+        reader = _READERS.get(lexicon)
+        if reader is None:
+            reader = cls(lexicon)
+            _READERS[lexicon] = reader
+        return reader
+
+    def _compile(self, lexicon: Lexicon) -> regex.Pattern[str]:
+        number_words = [*self._word_values]
+        scale_words = [*self._scale_values]
+        ones = alternation(k.lower() for k in lexicon.numbers("ones"))
+        word = alternation([*number_words, *scale_words])
+        scale = alternation(scale_words)
+        spaced_abbreviation = alternation(lexicon.numbers("scale_abbreviations"))
+        attached = alternation(lexicon.numbers("attached_scale_abbreviations"))
+        denominators = alternation(self._denominators)
+        connectors = alternation(lexicon.words("numbers", "fraction_connectors"))
+        boundary = r"(?![^\W_])"
+        source = rf"""
+            (?P<ratio>(?<![^\W_])(?:{ones}|(?<![0-9.,])[0-9]{{1,3}})\s{connectors}\s
+                (?:{ones}{boundary}|[0-9]{{1,6}}(?![0-9.,]*[0-9])))
+          | (?P<vague_scaled>{words_pattern(self._vague_multipliers)})\s(?P<vague_scale>{scale})
+                {boundary}
+          | (?P<vague>{words_pattern(self._vague)})
+          | (?P<multiplier>{words_pattern(self._multipliers)})\s(?P<multiplied>{scale}){boundary}
+          | (?P<fraction>(?<![^\W_])(?:(?:{ones}|an?)[\s-])?{denominators}){boundary}
+          | (?P<digits>(?<![0-9])[0-9]++(?:(?:[.,]|\s(?=[0-9]{{3}}(?![0-9])))[0-9]++)*+)
+                (?P<digit_scale>\s?(?:{scale}|{spaced_abbreviation}){boundary}
+                    | {attached}(?![^\W_]))?
+          | (?P<words>(?<![^\W_]){word}{boundary}
+                (?:(?:[\s-]|\s+and\s+){word}{boundary})*+)
+        """
+        return regex.compile(source, regex.IGNORECASE | regex.VERBOSE)
+
+    def search(self, text: str, pos: int, endpos: int | None = None) -> Numeral | None:
+        """The first numeral in normalised ``text`` at or after ``pos``, or None.
+
+        Skips what looks like a number but reads to none (malformed digit grouping).
+        """
+        end = len(text) if endpos is None else endpos
+        while pos < end:
+            match = self._pattern.search(text, pos, end)
+            if match is None:
+                return None
+            numeral = self._read(match, text)
+            if numeral is not None:
+                return numeral
+            pos = match.end()
+        return None
+
+    def match(self, text: str, pos: int) -> Numeral | None:
+        """The numeral starting exactly at ``pos`` in normalised ``text``, or None."""
+        match = self._pattern.match(text, pos)
+        return None if match is None else self._read(match, text)
+
+    def _read(self, match: regex.Match[str], text: str) -> Numeral | None:
+        group = match.lastgroup
+        start, end = match.span()
+        if match.group("digits") is not None:
+            return self._read_digits(match, text)
+        if match.group("words") is not None:
+            return self._read_words(match.group("words"), start)
+        if match.group("vague") is not None:
+            low, high = self._vague[_fold(match.group("vague"))]
+            return Numeral(start, end, NumeralKind.VAGUE, None, low, high)
+        if match.group("vague_scaled") is not None:
+            low, high = self._vague_multipliers[_fold(match.group("vague_scaled"))]
+            factor = self._scale_values[_fold(match.group("vague_scale"))]
+            return Numeral(
+                start, end, NumeralKind.VAGUE, None, low * factor, high * factor, scale=factor
+            )
+        if match.group("multiplier") is not None:
+            factor = self._multipliers[_fold(match.group("multiplier"))]
+            scale = self._scale_values[_fold(match.group("multiplied"))]
+            value = _tidy(factor * scale)
+            return Numeral(start, end, NumeralKind.WORDS, value, value, value, scale=scale)
+        if match.group("fraction") is not None:
+            return self._read_fraction(match.group("fraction"), start)
+        if match.group("ratio") is not None:
+            return self._read_ratio(match.group("ratio"), start)
+        raise AssertionError(f"unhandled numeral group {group!r}")  # pragma: no cover
+
+    def _read_digits(self, match: regex.Match[str], text: str) -> Numeral | None:
+        start = match.start("digits")
+        run = match.group("digits")
+        value = digits_value(run)
+        scale_text = match.group("digit_scale")
+        end = match.end()
+        if value is None and " " in run:
+            # "in 2024 300 soldiers": a space that does not group; keep the first figure.
+            run = run.split(" ", 1)[0]
+            value = digits_value(run)
+            scale_text, end = None, start + len(run)
+        if value is None:
+            return None
+        plain = scale_text is None and run.isdigit()
+        scale = self._scale_of(scale_text.strip()) if scale_text else None
+        if scale is not None:
+            value = _tidy(value * scale)
+        return Numeral(start, end, NumeralKind.DIGITS, value, value, value, scale, plain)
+
+    def _scale_of(self, written: str) -> Decimal:
+        folded = written.lower()
+        if folded in self._scale_values:
+            return self._scale_values[folded]
+        if written in self._abbreviations:
+            return self._abbreviations[written]
+        return self._abbreviations.get(folded, self._abbreviations.get(written.upper(), Decimal(1)))
+
+    def _read_words(self, written: str, start: int) -> Numeral | None:
+        tokens = regex.findall(r"[^\W\d_]+|\s+and\s+|[\s-]", written)
+        value, used = self._words_value(tokens)
+        if value is None:
+            return None
+        length = sum(len(t) for t in tokens[:used])
+        scales = [
+            self._scale_values[t.lower()] for t in tokens[:used] if t.lower() in self._scale_values
+        ]
+        scale = max(scales) if scales else None
+        return Numeral(start, start + length, NumeralKind.WORDS, value, value, value, scale)
+
+    def _words_value(self, tokens: list[str]) -> tuple[Decimal | None, int]:
+        """Read number words left to right; stop before the first word that cannot follow.
+
+        Returns the value and how many tokens (words and separators) it used.
+        """
+        total = Decimal(0)
+        group = Decimal(0)  # the part below the last big scale
+        last: str | None = None  # "unit", "teen", "ten", "hundred", "scale"
+        used = 0
+        previous_scale: Decimal | None = None
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            if not token.strip(" -\n\t") or token.strip().lower() == "and":
+                index += 1
+                continue
+            word = token.lower()
+            step = self._word_step(word, group, last, previous_scale)
+            if step is None:
+                break
+            kind, number = step
+            if kind == "scale":
+                total += (group or Decimal(1)) * number
+                group = Decimal(0)
+                previous_scale = number
+            elif kind == "hundred":
+                group = (group or Decimal(1)) * number
+            else:
+                group += number
+            last = kind
+            index += 1
+            used = index
+        if last is None:
+            return None, 0
+        return total + group, used
+
+    def _word_step(
+        self, word: str, group: Decimal, last: str | None, previous_scale: Decimal | None
+    ) -> tuple[str, Decimal] | None:
+        if word in self._word_values:
+            number = self._word_values[word]
+            kind = "ten" if number >= 20 else ("teen" if number >= 10 else "unit")
+            allowed = {
+                None: True,
+                "hundred": True,
+                "scale": True,
+                "ten": kind == "unit" and number > 0,
+                "unit": False,
+                "teen": False,
+            }[last]
+            return (kind, number) if allowed else None
+        if word in self._scale_values:
+            number = self._scale_values[word]
+            if number == 100:
+                if last in ("unit", "teen", "ten") and group < 100:
+                    return "hundred", number
+                return None
+            if previous_scale is not None and number >= previous_scale:
+                return None
+            if last is None:
+                return None  # a bare "thousand" needs "a" before it (see multipliers)
+            return "scale", number
+        return None
+
+    def _read_fraction(self, written: str, start: int) -> Numeral | None:
+        parts = regex.split(r"[\s-]+", written.lower(), maxsplit=1)
+        if len(parts) == 1:
+            if parts[0] not in self._standalone_fractions:
+                return None  # "third" alone is an ordinal
+            parts = ["a", parts[0]]
+        numerator_text, denominator_text = parts
+        numerator = self._word_values.get(numerator_text, Decimal(1))
+        value = numerator / self._denominators[denominator_text]
+        return Numeral(start, start + len(written), NumeralKind.FRACTION, value, value, value)
+
+    def _read_ratio(self, written: str, start: int) -> Numeral | None:
+        parts = regex.split(r"\s+(?:in|out\s+of)\s+", written.lower(), maxsplit=1)
+        if len(parts) != 2:
+            return None
+        numerator, denominator = (self._word_or_digits(p) for p in parts)
+        if numerator is None or not denominator or numerator > denominator:
+            return None
+        value = numerator / denominator
+        return Numeral(start, start + len(written), NumeralKind.FRACTION, value, value, value)
+
+    def _word_or_digits(self, written: str) -> Decimal | None:
+        if written.isdigit():
+            return Decimal(written)
+        return self._word_values.get(written)
+
+
+def _tidy(value: Decimal) -> Decimal:
+    """Drop a scale's trailing zeros: "1.2 million" reads 1200000, not 1200000.0.
+
+    >>> _tidy(Decimal("1200000.0")), _tidy(Decimal("0.25"))
+    (Decimal('1200000'), Decimal('0.25'))
+    """
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+def _fold(text: str) -> str:
+    """Lower-case and single-space a matched phrase, to look it up in a lexicon table."""
+    return " ".join(text.lower().split())
+
+
+_READERS: weakref.WeakKeyDictionary[Lexicon, NumeralReader] = weakref.WeakKeyDictionary()
+
+
+@functools.cache
+def _default_reader() -> NumeralReader:
+    return NumeralReader.for_lexicon(Lexicon.default())
+
+
+def parse_number(text: str, *, lexicon: Lexicon | None = None) -> Decimal | None:
+    """The value of ``text`` when it is one numeral and nothing else; otherwise None.
+
+    Digits with any grouping, scales, number words, "a dozen", "half a million" and
+    fractions ("two-thirds") read to a value; vague amounts ("hundreds") have none.
+
+    >>> parse_number("4,80,000"), parse_number("1.8 mln"), parse_number("45k")
+    (Decimal('480000'), Decimal('1800000'), Decimal('45000'))
+    >>> parse_number("a dozen"), parse_number("twenty-two"), parse_number("3,000 troops")
+    (Decimal('12'), Decimal('22'), None)
+    """
+    if not isinstance(text, str):
+        raise InvalidInputError("parse_number", f"expected str, got {type(text).__name__}")
+    reader = _default_reader() if lexicon is None else NumeralReader.for_lexicon(lexicon)
+    plain = normalize(text).strip()
+    if not plain:
+        return None
+    numeral = reader.match(plain, 0)
+    if numeral is None or numeral.end != len(plain):
+        return None
+    return numeral.value

@@ -1,0 +1,467 @@
+"""Number-and-unit phrases: qualifiers, ranges, units, the counted item, and the traps.
+
+The pipeline for each figure the numeral scanner finds in the normalised text:
+
+1. *classify*: is it a count at all? Years, dates, times, ordinals, calibres, model
+   designations, footnote marks, labels and page furniture are passed over;
+2. *read the context before it*: qualifiers, a range opener, change words, a currency;
+3. *read what follows*: a second figure closing a range, a unit, trailing qualifiers,
+   casualty words or the counted item, a rate;
+4. *build* a :class:`~osint_claims.model.Quantity` whose span covers the whole phrase.
+
+>>> [q.text for q in extract_quantities("Some 11,000 troops and 200 pieces of artillery.")]
+['Some 11,000 troops', '200 pieces of artillery']
+>>> q = parse_quantity("between 30,000 and 45,000 killed and wounded per month")
+>>> q.bound.name, q.low, q.high, q.item, q.per
+('RANGE', Decimal('30000'), Decimal('45000'), 'killed and wounded', 'month')
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from decimal import Decimal
+
+import attrs
+import regex
+
+from ._grammar import LEAD_WINDOW, LEFT_WINDOW, Grammar
+from ._items import ItemReader
+from .errors import InvalidInputError
+from .lexicon import Lexicon
+from .model import Bound, Change, Quantity, Span
+from .numbers import Numeral, NumeralKind
+from .text import normalize
+
+__all__ = ["QuantityParser", "extract_quantities", "parse_quantity"]
+
+_THOUSAND = Decimal(1000)
+
+
+@attrs.define(slots=True)
+class _Draft:
+    """A quantity being assembled: mutable while the pipeline reads around one figure."""
+
+    start: int
+    end: int
+    first: Numeral
+    second: Numeral | None = None
+    bound: Bound = Bound.EXACT
+    approximate: bool = False
+    change: Change | None = None
+    unit: str | None = None
+    item: str | None = None
+    per: str | None = None
+    qualified: bool = False
+    opener: str | None = None
+    opener_start: int | None = None
+    low: Decimal | None = None
+    high: Decimal | None = None
+
+
+class QuantityParser:
+    """Reads quantities with one lexicon; build once and reuse (it holds compiled patterns).
+
+    >>> parser = QuantityParser()
+    >>> [str(q.value) for q in parser.extract("an additional 3,000 troops; 1,500 more")]
+    ['3000', '1500']
+    """
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = Lexicon.default() if lexicon is None else lexicon
+        self.grammar = Grammar.for_lexicon(self.lexicon)
+        self.items = ItemReader(self.grammar)
+
+    def extract(self, text: str) -> list[Quantity]:
+        """Every quantity in ``text``, in order of position."""
+        if not isinstance(text, str):
+            raise InvalidInputError(
+                "extract_quantities", f"expected str, got {type(text).__name__}"
+            )
+        plain = normalize(text)
+        drafts: list[_Draft] = []
+        position = 0
+        numerals = self.grammar.numerals
+        while True:
+            numeral = numerals.search(plain, position)
+            if numeral is None:
+                break
+            draft, position = self._read(plain, numeral)
+            if draft is not None:
+                drafts.append(draft)
+        self._carry_approximation(plain, drafts)
+        return [self._build(text, draft) for draft in drafts]
+
+    def parse(self, phrase: str) -> Quantity | None:
+        """The first quantity in ``phrase``, or None when it holds none."""
+        found = self.extract(phrase)
+        return found[0] if found else None
+
+    # 1. classify ------------------------------------------------------------------------
+
+    def _read(self, text: str, numeral: Numeral) -> tuple[_Draft | None, int]:
+        """Read the quantity around ``numeral``; return it (or None) and where to go on."""
+        grammar = self.grammar
+        if self._is_not_a_count(text, numeral):
+            return None, numeral.end
+        draft = _Draft(start=numeral.start, end=numeral.end, first=numeral)
+        self._read_before(text, draft)
+        position = self._read_range(text, draft)
+        position = self._read_unit(text, draft, position)
+        if draft.unit in grammar.calibre_units and self._is_calibre(text, position, draft):
+            return None, position
+        if self._is_year(text, draft, position):
+            return None, max(position, draft.first.end)
+        position = self._read_trailing(text, draft, position)
+        position = self._read_item(text, draft, position)
+        position = self._read_trailing(text, draft, position)
+        if draft.item is None and draft.unit is None:
+            self._read_lead_in(text, draft)
+        draft.end = max(draft.end, position)
+        return draft, max(position, numeral.end)
+
+    def _is_not_a_count(self, text: str, numeral: Numeral) -> bool:
+        grammar = self.grammar
+        start, end = numeral.start, numeral.end
+        before = text[start - 1] if start else ""
+        if numeral.kind is NumeralKind.DIGITS:
+            if (
+                before.isalpha()
+                or (before != "" and before in "/#@_\\:")
+                or (before == "[" and text[end : end + 1] == "]")
+            ):
+                return True
+            if before == "-" and start >= 2 and text[start - 2].isalnum():
+                # "T-72", "Su-34"; after digits, the end of a range already refused
+                # ("2025-03-27", "2018-2019").
+                return True
+            touching_letters = end < len(text) and text[end].isalpha() and not numeral.scaled
+            if (
+                touching_letters
+                and not grammar.unit_after.match(text, end)
+                and not grammar.not_count_after.match(text, end)
+            ):
+                return True  # a designation ("2S19"), not a unit or an ordinal
+            if grammar.not_count_after.match(text, end):
+                return True
+            if grammar.label_before.search(text, max(0, start - LEFT_WINDOW), start):
+                return True
+        if numeral.kind is NumeralKind.WORDS and numeral.value == 1 and not numeral.scaled:
+            return self._is_pronoun_one(text, numeral)
+        if numeral.kind is NumeralKind.FRACTION and numeral.value is not None:
+            return self._is_ordinal_share(text, numeral)
+        return False
+
+    def _is_pronoun_one(self, text: str, numeral: Numeral) -> bool:
+        grammar = self.grammar
+        follower = regex.match(
+            rf"\s+{grammar.pronoun_one_after}(?![^\W_])", text[numeral.end : numeral.end + 40]
+        )
+        if follower:
+            return True
+        previous = text[max(0, numeral.start - 20) : numeral.start].split()
+        preceders = self.lexicon.words("not_counts", "pronoun_one", "preceders")
+        return bool(previous) and previous[-1] in preceders
+
+    def _is_ordinal_share(self, text: str, numeral: Numeral) -> bool:
+        """A one-word share followed by a noun is an ordinal: "a third soldier"."""
+        grammar = self.grammar
+        written = text[numeral.start : numeral.end]
+        previous = text[max(0, numeral.start - 20) : numeral.start].split()
+        if previous and previous[-1] in grammar.fraction_preceders:
+            return True
+        if numeral.value is None or numeral.value >= 1 or len(written.split()) > 2:
+            return False
+        if "-" in written or written.split()[0].lower() not in ("a", "an", "one", written.lower()):
+            return False
+        if written.lower().rstrip("s") != written.lower() and not written.lower().endswith("half"):
+            return False
+        following = regex.match(r"\s+([^\W\d_]+)", text[numeral.end : numeral.end + 40])
+        if following is None:
+            return False
+        word = following.group(1).lower()
+        return not (
+            word in grammar.after_share
+            or word in grammar.casualty_words
+            or word in grammar.auxiliaries
+        )
+
+    def _is_calibre(self, text: str, position: int, draft: _Draft) -> bool:
+        """A length in mm, cm or inches before a noun names a calibre: "170mm guns"."""
+        unit_text = text[draft.first.end : position]
+        if "-" in unit_text:
+            return True
+        token = self.grammar.item_token.match(text, position)
+        if token is None or token.group("word") is None:
+            return False
+        word = token.group("word").lower()
+        return word != "of" and word not in self.grammar.stop_words
+
+    def _is_year(self, text: str, draft: _Draft, position: int) -> bool:
+        numeral = draft.first
+        if not (numeral.plain and len(text[numeral.start : numeral.end]) == 4):
+            return False
+        if numeral.value is None or not self.grammar.is_year(numeral.value):
+            return False
+        if draft.unit is not None:
+            return False
+        if draft.qualified:
+            token = self.grammar.item_token.match(text, position)
+            word = token.group("word") if token else None
+            if word and word.lower() not in self.grammar.stop_words:
+                return False  # "more than 2000 soldiers"
+        return True
+
+    # 2. the context before the figure ---------------------------------------------------
+
+    def _read_before(self, text: str, draft: _Draft) -> None:
+        grammar = self.grammar
+        start = draft.first.start
+        match = grammar.left.search(text, max(0, start - LEFT_WINDOW), start)
+        if match is None or match.start() == start:
+            return
+        starts = [start]
+        for index, qualifier in enumerate(match.captures("qualifier")):
+            bound, approximate = grammar.qualifier_bounds[_fold(qualifier)]
+            if approximate:
+                draft.approximate = True
+            elif draft.bound is Bound.EXACT and bound is not None:
+                draft.bound = bound
+            draft.qualified = True
+            starts.append(match.starts("qualifier")[index])
+        change = match.group("change")
+        if change:
+            increase = grammar.change_before[_fold(change)]
+            draft.change = Change.INCREASE if increase else Change.DECREASE
+            starts.append(match.start("change"))
+        if match.group("currency"):
+            draft.unit = grammar.currency_of_symbol[match.group("currency").lower()]
+            starts.append(match.start("currency"))
+        openers = match.captures("opener")
+        verb = match.group("verb")
+        if openers:
+            draft.opener = openers[-1].lower()
+            draft.opener_start = match.starts("opener")[-1]
+        if verb:
+            if draft.opener is not None:
+                draft.opener = None  # "rose from 10 to 12": two levels, not a range
+            else:
+                increase = verb.lower() in grammar.increase_verbs
+                draft.change = Change.INCREASE if increase else Change.DECREASE
+        draft.start = min(starts)
+
+    # 3. what follows --------------------------------------------------------------------
+
+    def _read_range(self, text: str, draft: _Draft) -> int:
+        grammar = self.grammar
+        first = draft.first
+        position = first.end
+        unit_match = grammar.unit_after.match(text, position)
+        unit_end = unit_match.end() if unit_match else position
+        connector = grammar.range_connector.match(text, unit_end)
+        if connector is None or first.value is None or first.kind is NumeralKind.VAGUE:
+            return position
+        word = connector.group("connector").lower()
+        expected = grammar.openers.get(draft.opener) if draft.opener else None
+        if word == "and" and expected != "and":
+            return position
+        second = grammar.numerals.match(text, connector.end())
+        if second is None or second.value is None or second.kind is NumeralKind.VAGUE:
+            return position
+        if grammar.not_count_after.match(text, second.end):
+            return position
+        if self._both_years(first, second, text):
+            return position
+        low, high = first.value, second.value
+        if second.scale is not None and first.scale is None:
+            low *= second.scale  # "from 10 to 12 thousand"
+        elif first.plain and second.scale is None and low < _THOUSAND <= high:
+            low = _shared_thousands(low, high)  # "70 or 80,000"
+        if low >= high:
+            return position
+        draft.second = second
+        draft.low, draft.high = low, high
+        draft.bound = Bound.RANGE
+        if draft.opener is not None and draft.opener_start is not None:
+            draft.start = min(draft.start, draft.opener_start)
+        if unit_match is not None:
+            draft.unit = grammar.unit_of_form[_fold(unit_match.group("unit"))]
+        if connector.group("currency"):
+            draft.unit = grammar.currency_of_symbol[connector.group("currency").lower()]
+        return second.end
+
+    def _both_years(self, first: Numeral, second: Numeral, text: str) -> bool:
+        if first.value is None or second.value is None:
+            return False
+        first_digits = text[first.start : first.end]
+        second_digits = text[second.start : second.end]
+        if len(first_digits) != 4 or not self.grammar.is_year(first.value):
+            return False
+        return len(second_digits) in (2, 4)
+
+    def _read_unit(self, text: str, draft: _Draft, position: int) -> int:
+        match = self.grammar.unit_after.match(text, position)
+        if match is None:
+            return position
+        draft.unit = self.grammar.unit_of_form[_fold(match.group("unit"))]
+        return match.end()
+
+    def _read_trailing(self, text: str, draft: _Draft, position: int) -> int:
+        match = self.grammar.trailing.match(text, position)
+        if match is None:
+            return position
+        bound, approximate = self.grammar.trailing_bounds[_fold(match.group("trailing"))]
+        if approximate:
+            draft.approximate = True
+        elif draft.bound is Bound.EXACT and bound is not None:
+            draft.bound = bound
+        else:
+            return position
+        return match.end()
+
+    def _read_item(self, text: str, draft: _Draft, position: int) -> int:
+        grammar = self.grammar
+        change = grammar.change_word_after.match(text, position)
+        if change is not None and draft.change is None:
+            following = grammar.item_token.match(text, change.end())
+            word = following.group("word") if following else None
+            if word is None or word.lower() != "than":
+                draft.change = (
+                    Change.INCREASE
+                    if grammar.change_after[_fold(change.group("change"))]
+                    else Change.DECREASE
+                )
+                position = change.end()
+        item, position = self.items.read(text, position)
+        draft.item = item
+        rate = grammar.rate_after.match(text, position)
+        if rate is not None:
+            period = rate.group("period")
+            draft.per = (
+                period.lower() if period else grammar.period_of_adverb[rate.group("adverb").lower()]
+            )
+            position = rate.end()
+        return position
+
+    def _read_lead_in(self, text: str, draft: _Draft) -> None:
+        grammar = self.grammar
+        match = grammar.lead_in.search(text, max(0, draft.start - LEAD_WINDOW), draft.start)
+        if match is None:
+            return
+        if match.group("toll"):
+            draft.item = " ".join(match.group("toll").split())
+            return
+        kept: list[str] = []
+        for word in match.group("lead").split():
+            if word.lower() in grammar.lead_stop:
+                break
+            kept.append(word)
+        if kept:
+            draft.item = " ".join(kept)
+
+    # 4. build ---------------------------------------------------------------------------
+
+    def _carry_approximation(self, text: str, drafts: list[_Draft]) -> None:
+        """An approximate qualifier carries over a list ("about 40,000 wounded and 20,000 killed")."""
+        for previous, current in itertools.pairwise(drafts):
+            gap = text[previous.end : current.start]
+            if (
+                previous.approximate
+                and not current.approximate
+                and not current.qualified
+                and current.bound in (Bound.EXACT, Bound.RANGE)
+                and _LIST_GAP.fullmatch(gap)
+            ):
+                current.approximate = True
+
+    def _build(self, original: str, draft: _Draft) -> Quantity:
+        first = draft.first
+        value: Decimal | None
+        if draft.bound is Bound.RANGE and draft.second is not None:
+            value, low, high = None, draft.low, draft.high
+        elif first.kind is NumeralKind.VAGUE:
+            value, low, high = None, first.low, first.high
+            draft.bound, draft.approximate = Bound.RANGE, True
+        else:
+            value = first.value
+            low = high = value
+            if draft.bound in (Bound.AT_LEAST, Bound.MORE_THAN):
+                high = None
+            elif draft.bound in (Bound.AT_MOST, Bound.LESS_THAN):
+                low = None
+        unit = draft.unit
+        if first.kind is NumeralKind.FRACTION and unit is None:
+            unit = "fraction"
+        span = Span(draft.start, draft.end)
+        return Quantity(
+            value=value,
+            low=low,
+            high=high,
+            bound=draft.bound,
+            approximate=draft.approximate,
+            change=draft.change,
+            unit=unit,
+            item=draft.item,
+            per=draft.per,
+            span=span,
+            text=span.slice(original),
+        )
+
+
+_LIST_GAP = regex.compile(r"\s*(?:,|;)?\s*(?:and|or)?\s*(?:another|a\s+further)?\s*", regex.I)
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _shared_thousands(low: Decimal, high: Decimal) -> Decimal:
+    """ "70 or 80,000": give the first figure the thousands of the second.
+
+    >>> _shared_thousands(Decimal(70), Decimal(80000))
+    Decimal('70000')
+    >>> _shared_thousands(Decimal(7), Decimal(80000))
+    Decimal('7')
+    """
+    factor = _THOUSAND
+    while factor * low <= high and factor < high:
+        if factor * low <= high < factor * low * 10 and high % factor == 0:
+            return low * factor
+        factor *= _THOUSAND
+    return low
+
+
+@functools.cache
+def _default_parser() -> QuantityParser:
+    return QuantityParser()
+
+
+def _parser(lexicon: Lexicon | None) -> QuantityParser:
+    return _default_parser() if lexicon is None else QuantityParser(lexicon)
+
+
+def extract_quantities(text: str, *, lexicon: Lexicon | None = None) -> list[Quantity]:
+    """Every number-and-unit phrase in ``text``, ordered by position.
+
+    Offsets in each result's ``span`` refer to ``text`` as given.
+
+    >>> [(str(q.value), q.item) for q in extract_quantities("300 killed and another 2,700 wounded")]
+    [('300', 'killed'), ('2700', 'wounded')]
+    >>> extract_quantities("On March 27, 2025 at 12:29 the M1989 fired [62].")
+    []
+    """
+    return _parser(lexicon).extract(text)
+
+
+def parse_quantity(phrase: str, *, lexicon: Lexicon | None = None) -> Quantity | None:
+    """The quantity in ``phrase`` (the first, if it holds several), or None.
+
+    >>> q = parse_quantity("about 220 units of 170mm self-propelled guns")
+    >>> q.value, q.approximate, q.item
+    (Decimal('220'), True, 'units of 170mm self-propelled guns')
+    >>> parse_quantity("up to 12,000").bound.name
+    'AT_MOST'
+    """
+    if not isinstance(phrase, str):
+        raise InvalidInputError("parse_quantity", f"expected str, got {type(phrase).__name__}")
+    return _parser(lexicon).parse(phrase)
