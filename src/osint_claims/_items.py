@@ -58,7 +58,7 @@ class ItemReader:
                 continue
             word = token.group("word")
             lowered = word.lower()
-            if self._starts_figure(text, token.start("word")):
+            if self._starts_figure(text, token.start("word"), word):
                 break
             leading = not words and not started
             if leading and (lowered in grammar.determiners or lowered == "of"):
@@ -87,7 +87,9 @@ class ItemReader:
             words.pop()
         return words, end
 
-    def _starts_figure(self, text: str, position: int) -> bool:
+    def _starts_figure(self, text: str, position: int, word: str) -> bool:
+        if not self.grammar.numerals.may_start(word):
+            return False
         numeral = self.grammar.numerals.match(text, position)
         return numeral is not None and numeral.value is not None
 
@@ -105,7 +107,7 @@ class ItemReader:
             lowered in grammar.stop_words
             or lowered in grammar.determiners
             or lowered in ("of", "and", "or")
-            or self._starts_figure(text=token.string, position=token.start("word"))
+            or self._starts_figure(token.string, token.start("word"), word)
         )
 
     def _of_phrase(self, text: str, position: int) -> tuple[list[str], int] | None:

@@ -33,7 +33,7 @@ from .errors import InvalidInputError
 from .lexicon import Lexicon
 from .text import normalize
 
-__all__ = ["Numeral", "NumeralKind", "NumeralReader", "parse_number"]
+__all__ = ["Numeral", "NumeralKind", "NumeralReader", "parse_number", "scan_form"]
 
 # Digit runs longer than this are identifiers, phone numbers or junk, never counts.
 MAX_DIGITS: Final = 30
@@ -78,6 +78,56 @@ class Numeral:
         return self.scale is not None
 
 
+class NumeralCursor:
+    """Walks one text for numerals, remembering how far each trigger scan has looked.
+
+    Each of the two trigger scans (digits, number words) runs over any stretch of text at
+    most once however the caller jumps ahead, so a walk is linear in the text.
+    """
+
+    def __init__(self, reader: NumeralReader, text: str) -> None:
+        self._reader = reader
+        self._text = text
+        self._digit_at = -1  # the next digit hit at or after where we last looked
+        self._word_at = -1
+        self._word_end = -1
+
+    def next(self, pos: int) -> Numeral | None:
+        """The first numeral at or after ``pos``, or None. Skips malformed digit groups."""
+        text = self._text
+        match_at = self._reader._pattern.match
+        while pos < len(text):
+            start, trigger_end = self._next_trigger(pos)
+            if start < 0:
+                return None
+            match = match_at(text, start)
+            if match is None:
+                pos = trigger_end
+                continue
+            numeral = self._reader._read(match, text)
+            if numeral is not None:
+                return numeral
+            pos = match.end()
+        return None
+
+    def _next_trigger(self, pos: int) -> tuple[int, int]:
+        text = self._text
+        if self._digit_at != _NOWHERE and self._digit_at < pos:
+            found = self._reader._digit_trigger.search(text, pos)
+            self._digit_at = found.start() if found else _NOWHERE
+        if self._word_at != _NOWHERE and self._word_at < pos:
+            found = self._reader._word_trigger.search(text, pos)
+            self._word_at, self._word_end = (found.span() if found else (_NOWHERE, _NOWHERE))
+        if self._digit_at == _NOWHERE and self._word_at == _NOWHERE:
+            return -1, -1
+        if self._word_at == _NOWHERE or (self._digit_at != _NOWHERE and self._digit_at < self._word_at):
+            return self._digit_at, self._digit_at + 1
+        return self._word_at, self._word_end
+
+
+_NOWHERE: Final = 1 << 62
+
+
 def digits_value(run: str) -> Decimal | None:
     """The value of a digit run with its separators, or None if its grouping is malformed.
 
@@ -105,7 +155,7 @@ class NumeralReader:
     """Finds and reads numerals, with regexes compiled once from a :class:`Lexicon`.
 
     >>> reader = NumeralReader.for_lexicon(Lexicon.default())
-    >>> numeral = reader.search("they sent twenty-two tanks", 0)
+    >>> numeral = reader.search(scan_form("They sent Twenty-Two tanks"), 0)
     >>> numeral.value, numeral.kind.name, (numeral.start, numeral.end)
     (Decimal('22'), 'WORDS', (10, 20))
     """
@@ -135,7 +185,9 @@ class NumeralReader:
         self._vague_multipliers = {
             k.lower(): v for k, v in lexicon.ranges("numbers", "vague_multipliers").items()
         }
-        self._pattern = self._compile(lexicon)
+        source = self._compile(lexicon)
+        self._pattern = regex.compile(source, regex.VERBOSE)
+        self._pattern_any_case = regex.compile(source, regex.VERBOSE | regex.IGNORECASE)
 
     @classmethod
     def for_lexicon(cls, lexicon: Lexicon) -> NumeralReader:
@@ -146,7 +198,7 @@ class NumeralReader:
             _READERS[lexicon] = reader
         return reader
 
-    def _compile(self, lexicon: Lexicon) -> regex.Pattern[str]:
+    def _compile(self, lexicon: Lexicon) -> str:
         number_words = [*self._word_values]
         scale_words = [*self._scale_values]
         ones = alternation(k.lower() for k in lexicon.numbers("ones"))
@@ -157,41 +209,64 @@ class NumeralReader:
         denominators = alternation(self._denominators)
         connectors = alternation(lexicon.words("numbers", "fraction_connectors"))
         boundary = r"(?![^\W_])"
+        # Digits first: they are by far the most common numerals.
         source = rf"""
-            (?P<ratio>(?<![^\W_])(?:{ones}|(?<![0-9.,])[0-9]{{1,3}})\s{connectors}\s
+            (?P<ratio>(?:(?<![0-9.,])[0-9]{{1,3}}|(?<![^\W_]){ones})\s{connectors}\s
                 (?:{ones}{boundary}|[0-9]{{1,6}}(?![0-9.,]*[0-9])))
+          | (?P<digits>(?<![0-9])[0-9]++(?:(?:[.,]|\s(?=[0-9]{{3}}(?![0-9])))[0-9]++)*+)
+                (?P<digit_scale>\s?(?:{scale}|{spaced_abbreviation}){boundary}
+                    | {attached}(?![^\W_]))?
           | (?P<vague_scaled>{words_pattern(self._vague_multipliers)})\s(?P<vague_scale>{scale})
                 {boundary}
           | (?P<vague>{words_pattern(self._vague)})
           | (?P<multiplier>{words_pattern(self._multipliers)})\s(?P<multiplied>{scale}){boundary}
           | (?P<fraction>(?<![^\W_])(?:(?:{ones}|an?)[\s-])?{denominators}){boundary}
-          | (?P<digits>(?<![0-9])[0-9]++(?:(?:[.,]|\s(?=[0-9]{{3}}(?![0-9])))[0-9]++)*+)
-                (?P<digit_scale>\s?(?:{scale}|{spaced_abbreviation}){boundary}
-                    | {attached}(?![^\W_]))?
           | (?P<words>(?<![^\W_]){word}{boundary}
                 (?:(?:[\s-]|\s+and\s+){word}{boundary})*+)
         """
-        return regex.compile(source, regex.IGNORECASE | regex.VERBOSE)
+        # The scan looks for where a numeral may start (a digit, or a word that can open
+        # one) and only there tries the full pattern: most text holds no numeral at all.
+        openers = {
+            entry.split()[0].lower()
+            for entry in (
+                *self._word_values,
+                *self._vague,
+                *self._vague_multipliers,
+                *self._multipliers,
+                *self._standalone_fractions,
+            )
+        }
+        self._openers = frozenset(openers | {"a", "an"})
+        # Two scans, digits and words, each much faster alone than the two combined.
+        self._digit_trigger = regex.compile(r"[0-9]")
+        self._word_trigger = regex.compile(rf"\m{alternation(self._openers)}\M")
+        return source
 
-    def search(self, text: str, pos: int, endpos: int | None = None) -> Numeral | None:
-        """The first numeral in normalised ``text`` at or after ``pos``, or None.
+    def search(self, text: str, pos: int) -> Numeral | None:
+        """The first numeral in ``text`` at or after ``pos``, or None.
 
-        Skips what looks like a number but reads to none (malformed digit grouping).
+        ``text`` must be in :func:`scan_form`. To walk a long text, use :meth:`cursor`.
         """
-        end = len(text) if endpos is None else endpos
-        while pos < end:
-            match = self._pattern.search(text, pos, end)
-            if match is None:
-                return None
-            numeral = self._read(match, text)
-            if numeral is not None:
-                return numeral
-            pos = match.end()
-        return None
+        return self.cursor(text).next(pos)
+
+    def cursor(self, text: str) -> NumeralCursor:
+        """A cursor that finds numerals in ``text`` (in :func:`scan_form`) left to right."""
+        return NumeralCursor(self, text)
+
+    def may_start(self, word: str) -> bool:
+        """Whether a numeral can begin with ``word`` (a digit, or an opening number word).
+
+        A cheap test before :meth:`match`.
+
+        >>> reader = NumeralReader.for_lexicon(Lexicon.default())
+        >>> reader.may_start("Twenty"), reader.may_start("troops"), reader.may_start("3,000")
+        (True, False, True)
+        """
+        return word[:1].isdigit() or word.lower() in self._openers
 
     def match(self, text: str, pos: int) -> Numeral | None:
-        """The numeral starting exactly at ``pos`` in normalised ``text``, or None."""
-        match = self._pattern.match(text, pos)
+        """The numeral starting exactly at ``pos`` in normalised ``text`` (any case), or None."""
+        match = self._pattern_any_case.match(text, pos)
         return None if match is None else self._read(match, text)
 
     def _read(self, match: regex.Match[str], text: str) -> Numeral | None:
@@ -351,6 +426,24 @@ class NumeralReader:
         return self._word_values.get(written)
 
 
+def scan_form(text: str, *, normalized: bool = False) -> str:
+    """The form of ``text`` the scanners read: normalised and lower-cased, offsets unchanged.
+
+    Lower-casing once lets every pattern match case-sensitively, which is much faster.
+    The rare characters whose lower case is longer (such as "İ") are left as they are.
+
+    >>> scan_form("About\u00a0Two Thousand")
+    'about two thousand'
+    >>> len(scan_form("İ")) == 1
+    True
+    """
+    plain = text if normalized else normalize(text)
+    lowered = plain.lower()
+    if len(lowered) == len(plain):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in plain)
+
+
 def _tidy(value: Decimal) -> Decimal:
     """Drop a scale's trailing zeros: "1.2 million" reads 1200000, not 1200000.0.
 
@@ -389,7 +482,7 @@ def parse_number(text: str, *, lexicon: Lexicon | None = None) -> Decimal | None
     if not isinstance(text, str):
         raise InvalidInputError("parse_number", f"expected str, got {type(text).__name__}")
     reader = _default_reader() if lexicon is None else NumeralReader.for_lexicon(lexicon)
-    plain = normalize(text).strip()
+    plain = scan_form(text).strip()
     if not plain:
         return None
     numeral = reader.match(plain, 0)

@@ -30,7 +30,7 @@ from ._items import ItemReader
 from .errors import InvalidInputError
 from .lexicon import Lexicon
 from .model import Bound, Change, Quantity, Span
-from .numbers import Numeral, NumeralKind
+from .numbers import Numeral, NumeralKind, scan_form
 from .text import normalize
 
 __all__ = ["QuantityParser", "extract_quantities", "parse_quantity"]
@@ -55,6 +55,7 @@ class _Draft:
     qualified: bool = False
     opener: str | None = None
     opener_start: int | None = None
+    levels: bool = False
     low: Decimal | None = None
     high: Decimal | None = None
 
@@ -79,11 +80,12 @@ class QuantityParser:
                 "extract_quantities", f"expected str, got {type(text).__name__}"
             )
         plain = normalize(text)
+        scan = scan_form(plain, normalized=True)
         drafts: list[_Draft] = []
         position = 0
-        numerals = self.grammar.numerals
+        cursor = self.grammar.numerals.cursor(scan)
         while True:
-            numeral = numerals.search(plain, position)
+            numeral = cursor.next(position)
             if numeral is None:
                 break
             draft, position = self._read(plain, numeral)
@@ -144,7 +146,9 @@ class QuantityParser:
                 return True  # a designation ("2S19"), not a unit or an ordinal
             if grammar.not_count_after.match(text, end):
                 return True
-            if grammar.label_before.search(text, max(0, start - LEFT_WINDOW), start):
+            if _after_capitalised_word(text, start) and grammar.label_before.match(
+                text, max(0, start - LEFT_WINDOW), start
+            ):
                 return True
         if numeral.kind is NumeralKind.WORDS and numeral.value == 1 and not numeral.scaled:
             return self._is_pronoun_one(text, numeral)
@@ -217,7 +221,7 @@ class QuantityParser:
     def _read_before(self, text: str, draft: _Draft) -> None:
         grammar = self.grammar
         start = draft.first.start
-        match = grammar.left.search(text, max(0, start - LEFT_WINDOW), start)
+        match = grammar.left.match(text, max(0, start - LEFT_WINDOW), start)
         if match is None or match.start() == start:
             return
         starts = [start]
@@ -245,6 +249,7 @@ class QuantityParser:
         if verb:
             if draft.opener is not None:
                 draft.opener = None  # "rose from 10 to 12": two levels, not a range
+                draft.levels = True
             else:
                 increase = verb.lower() in grammar.increase_verbs
                 draft.change = Change.INCREASE if increase else Change.DECREASE
@@ -259,7 +264,7 @@ class QuantityParser:
         unit_match = grammar.unit_after.match(text, position)
         unit_end = unit_match.end() if unit_match else position
         connector = grammar.range_connector.match(text, unit_end)
-        if connector is None or first.value is None or first.kind is NumeralKind.VAGUE:
+        if connector is None or draft.levels or first.value is None or first.kind is NumeralKind.VAGUE:
             return position
         word = connector.group("connector").lower()
         expected = grammar.openers.get(draft.opener) if draft.opener else None
@@ -345,7 +350,7 @@ class QuantityParser:
 
     def _read_lead_in(self, text: str, draft: _Draft) -> None:
         grammar = self.grammar
-        match = grammar.lead_in.search(text, max(0, draft.start - LEAD_WINDOW), draft.start)
+        match = grammar.lead_in.match(text, max(0, draft.start - LEAD_WINDOW), draft.start)
         if match is None:
             return
         if match.group("toll"):
@@ -409,6 +414,19 @@ class QuantityParser:
 
 
 _LIST_GAP = regex.compile(r"\s*(?:,|;)?\s*(?:and|or)?\s*(?:another|a\s+further)?\s*", regex.I)
+
+
+def _after_capitalised_word(text: str, start: int) -> bool:
+    """Whether a word with a capital (a label or month: "Article 5", "no. 3") ends just before.
+
+    >>> _after_capitalised_word("Resolution 2231", 11), _after_capitalised_word("sent 3", 5)
+    (True, False)
+    """
+    head = text[max(0, start - 16) : start].rstrip().rsplit(None, 1)
+    if not head:
+        return False
+    word = head[-1]
+    return not word.islower() or word.endswith(".")
 
 
 def _fold(text: str) -> str:

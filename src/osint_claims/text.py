@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Final
 
+import regex
+
 __all__ = ["normalize"]
 
 _SPACES: Final = (
@@ -24,14 +26,16 @@ _SINGLE_QUOTES: Final = "\u2018\u2019\u201a\u201b\u2032\u02bc\u0060\u00b4"
 _DOUBLE_QUOTES: Final = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"
 _DASHES: Final = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 
-# One character in, one character out: str.translate then keeps every offset.
-_TABLE: Final = str.maketrans(
-    {
-        **dict.fromkeys(map(ord, _SPACES), " "),
-        **dict.fromkeys(map(ord, _SINGLE_QUOTES), "'"),
-        **dict.fromkeys(map(ord, _DOUBLE_QUOTES), '"'),
-        **dict.fromkeys(map(ord, _DASHES), "-"),
-    }
+# One character in, one character out: every offset stays where it was.
+_REPLACEMENT: Final[dict[str, str]] = {
+    **dict.fromkeys(_SPACES, " "),
+    **dict.fromkeys(_SINGLE_QUOTES, "'"),
+    **dict.fromkeys(_DOUBLE_QUOTES, '"'),
+    **dict.fromkeys(_DASHES, "-"),
+}
+
+_SPECIAL: Final = regex.compile(
+    "[" + regex.escape(_SPACES + _SINGLE_QUOTES + _DOUBLE_QUOTES + _DASHES) + "]"
 )
 
 
@@ -41,4 +45,8 @@ def normalize(text: str) -> str:
     >>> normalize("\\u201cabout\\u00a03,000\\u201d")
     '"about 3,000"'
     """
-    return text.translate(_TABLE)
+    # Replacing only the characters present is many times faster than str.translate.
+    present = set(_SPECIAL.findall(text))
+    for char in present:
+        text = text.replace(char, _REPLACEMENT[char])
+    return text
