@@ -58,10 +58,18 @@ def machine_context() -> str:
     """One line describing the interpreter and the machine."""
     return (
         f"{platform.python_implementation()} {platform.python_version()} "
-        f"| {platform.platform()} | {platform.machine() or '?'} "
-        f"| {platform.processor() or 'cpu ?'} "
-        f"| {os.cpu_count() or '?'} logical CPUs"
+        f"| {platform.platform()} | {cpu_model()} | {os.cpu_count() or '?'} logical CPUs"
     )
+
+
+def cpu_model() -> str:
+    """The processor's name, from /proc/cpuinfo where there is one."""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            key, _, value = line.partition(":")
+            if key.strip() == "model name" and value.strip():
+                return value.strip()
+    return platform.processor() or platform.machine() or "cpu ?"
 
 
 def library_context() -> str:
@@ -176,6 +184,14 @@ def report(label: str, seconds: float, chars: int, nbytes: int, found: int) -> f
     return rate
 
 
+def positive_int(value: str) -> int:
+    """An argparse type: an integer of at least 1."""
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return number
+
+
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description="Time osint_claims.extract_quantities (and quantulum3, if installed)."
@@ -187,7 +203,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         help="repeat the seed texts to at least this many MB (10**6 UTF-8 bytes; default 1)",
     )
     parser.add_argument(
-        "--repeat", type=int, default=3, help="report the best of this many runs (default 3)"
+        "--repeat",
+        type=positive_int,
+        default=3,
+        help="report the best of this many runs (default 3)",
     )
     parser.add_argument(
         "--baseline-chars",
@@ -223,7 +242,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"blank lines, repeated {copies}x: {len(text):,} chars, {text_bytes:,} UTF-8 bytes"
     )
     print(
-        f"timing:  best of {max(1, args.repeat)} runs (time.perf_counter), each parser warmed "
+        f"timing:  best of {args.repeat} runs (time.perf_counter), each parser warmed "
         "up first on one short sentence; 1 MB = 10**6 bytes"
     )
     print()
@@ -247,11 +266,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     sample_bytes = len(sample.encode("utf-8"))
     extent = "the whole text" if len(sample) == len(text) else "a sample of the same text"
     print(
-        f"quantulum3 {version} baseline: quantulum3.parser.parse on {extent} (its first "
-        f"{len(sample):,} chars, whole paragraphs), called once per paragraph "
-        f"({len(paragraphs):,} calls), each paragraph exactly as given; osint_claims is timed "
-        "on the same paragraphs for a like-for-like comparison:"
+        f"quantulum3 {version} baseline: quantulum3.parser.parse on {extent}: its first "
+        f"{len(sample):,} chars"
     )
+    print(
+        f"  (whole paragraphs), one call per paragraph ({len(paragraphs):,} calls), each "
+        "paragraph exactly as given;"
+    )
+    print("  osint_claims is timed on the same paragraphs too, for a like-for-like comparison.")
     with quiet():
         parse(WARM_UP)
         q_seconds, q_found = best_of(args.repeat, each_paragraph(parse, paragraphs))

@@ -49,7 +49,16 @@ class Grammar:
 
         self.determiners = frozenset(w.lower() for w in words("items", "determiners"))
         self.of_determiners = frozenset(w.lower() for w in words("items", "of_determiners"))
-        self.stop_words = frozenset(w.lower() for w in words("items", "stop_words"))
+        # A qualifier opens the next figure's phrase, so it also ends an item.
+        qualifier_words = {
+            w.lower()
+            for table in ("approximate", "at_least", "more_than", "at_most", "less_than")
+            for w in words("qualifiers", table)
+            if " " not in w
+        }
+        self.stop_words = frozenset(w.lower() for w in words("items", "stop_words")) | frozenset(
+            qualifier_words
+        )
         self.after_share = frozenset(w.lower() for w in words("items", "after_share"))
         self.auxiliaries = frozenset(w.lower() for w in words("casualties", "auxiliaries"))
         self.casualty_words = frozenset(w.lower() for w in words("casualties", "casualties"))

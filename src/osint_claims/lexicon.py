@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import tomllib
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
@@ -251,6 +252,15 @@ def _check_entry(kind: str, value: Any, source: _Source, path: tuple[str, ...]) 
         raise source.error(path, "expected true or false")
 
 
+def _toml_error_line(error: tomllib.TOMLDecodeError) -> int | None:
+    """The line a TOML error points at (Python < 3.14 only says it in the message)."""
+    line = getattr(error, "lineno", None)
+    if isinstance(line, int):
+        return line
+    found = re.search(r"at line (\d+)", str(error))
+    return int(found.group(1)) if found else None
+
+
 def _read_file(path: Path) -> tuple[dict[str, Any], str]:
     """Parse a TOML or JSON file as data; errors name the file and line."""
     try:
@@ -262,8 +272,7 @@ def _read_file(path: Path) -> tuple[dict[str, Any], str]:
     except json.JSONDecodeError as error:
         raise LexiconError(path, error.lineno, f"invalid JSON: {error.msg}") from None
     except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", None)
-        raise LexiconError(path, line, f"invalid TOML: {error}") from None
+        raise LexiconError(path, _toml_error_line(error), f"invalid TOML: {error}") from None
     if not isinstance(data, dict):
         raise LexiconError(path, 1, "expected a table at the top level")
     return data, text
@@ -400,7 +409,7 @@ def _default_lexicon() -> Lexicon:
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:  # pragma: no cover - shipped data is tested
-            raise LexiconError(source.name, getattr(error, "lineno", None), str(error)) from None
+            raise LexiconError(source.name, _toml_error_line(error), str(error)) from None
         wrapped = {topic: data}
         _check_value(_SCHEMA, wrapped, source, ())
         _merge(merged, wrapped)

@@ -117,10 +117,12 @@ class NumeralCursor:
             self._digit_at = found.start() if found else _NOWHERE
         if self._word_at != _NOWHERE and self._word_at < pos:
             found = self._reader._word_trigger.search(text, pos)
-            self._word_at, self._word_end = (found.span() if found else (_NOWHERE, _NOWHERE))
+            self._word_at, self._word_end = found.span() if found else (_NOWHERE, _NOWHERE)
         if self._digit_at == _NOWHERE and self._word_at == _NOWHERE:
             return -1, -1
-        if self._word_at == _NOWHERE or (self._digit_at != _NOWHERE and self._digit_at < self._word_at):
+        if self._word_at == _NOWHERE or (
+            self._digit_at != _NOWHERE and self._digit_at < self._word_at
+        ):
             return self._digit_at, self._digit_at + 1
         return self._word_at, self._word_end
 

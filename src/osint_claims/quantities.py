@@ -88,7 +88,8 @@ class QuantityParser:
             numeral = cursor.next(position)
             if numeral is None:
                 break
-            draft, position = self._read(plain, numeral)
+            floor = drafts[-1].end if drafts else 0
+            draft, position = self._read(plain, numeral, floor)
             if draft is not None:
                 drafts.append(draft)
         self._carry_approximation(plain, drafts)
@@ -101,13 +102,17 @@ class QuantityParser:
 
     # 1. classify ------------------------------------------------------------------------
 
-    def _read(self, text: str, numeral: Numeral) -> tuple[_Draft | None, int]:
-        """Read the quantity around ``numeral``; return it (or None) and where to go on."""
+    def _read(self, text: str, numeral: Numeral, floor: int) -> tuple[_Draft | None, int]:
+        """Read the quantity around ``numeral``; return it (or None) and where to go on.
+
+        The context before the figure is read no further back than ``floor``, the end of
+        the previous quantity, so phrases never overlap.
+        """
         grammar = self.grammar
         if self._is_not_a_count(text, numeral):
             return None, numeral.end
         draft = _Draft(start=numeral.start, end=numeral.end, first=numeral)
-        self._read_before(text, draft)
+        self._read_before(text, draft, floor)
         position = self._read_range(text, draft)
         position = self._read_unit(text, draft, position)
         if draft.unit in grammar.calibre_units and self._is_calibre(text, position, draft):
@@ -118,7 +123,7 @@ class QuantityParser:
         position = self._read_item(text, draft, position)
         position = self._read_trailing(text, draft, position)
         if draft.item is None and draft.unit is None:
-            self._read_lead_in(text, draft)
+            self._read_lead_in(text, draft, floor)
         draft.end = max(draft.end, position)
         return draft, max(position, numeral.end)
 
@@ -218,10 +223,10 @@ class QuantityParser:
 
     # 2. the context before the figure ---------------------------------------------------
 
-    def _read_before(self, text: str, draft: _Draft) -> None:
+    def _read_before(self, text: str, draft: _Draft, floor: int) -> None:
         grammar = self.grammar
         start = draft.first.start
-        match = grammar.left.match(text, max(0, start - LEFT_WINDOW), start)
+        match = grammar.left.match(text, max(floor, start - LEFT_WINDOW), start)
         if match is None or match.start() == start:
             return
         starts = [start]
@@ -264,7 +269,12 @@ class QuantityParser:
         unit_match = grammar.unit_after.match(text, position)
         unit_end = unit_match.end() if unit_match else position
         connector = grammar.range_connector.match(text, unit_end)
-        if connector is None or draft.levels or first.value is None or first.kind is NumeralKind.VAGUE:
+        if (
+            connector is None
+            or draft.levels
+            or first.value is None
+            or first.kind is NumeralKind.VAGUE
+        ):
             return position
         word = connector.group("connector").lower()
         expected = grammar.openers.get(draft.opener) if draft.opener else None
@@ -348,9 +358,10 @@ class QuantityParser:
             position = rate.end()
         return position
 
-    def _read_lead_in(self, text: str, draft: _Draft) -> None:
+    def _read_lead_in(self, text: str, draft: _Draft, floor: int) -> None:
         grammar = self.grammar
-        match = grammar.lead_in.match(text, max(0, draft.start - LEAD_WINDOW), draft.start)
+        window = max(floor, draft.start - LEAD_WINDOW)
+        match = grammar.lead_in.match(text, window, draft.start)
         if match is None:
             return
         if match.group("toll"):
@@ -367,7 +378,7 @@ class QuantityParser:
     # 4. build ---------------------------------------------------------------------------
 
     def _carry_approximation(self, text: str, drafts: list[_Draft]) -> None:
-        """An approximate qualifier carries over a list ("about 40,000 wounded and 20,000 killed")."""
+        """Carry an approximate qualifier over a list ("about 40,000 wounded and 20,000 killed")."""
         for previous, current in itertools.pairwise(drafts):
             gap = text[previous.end : current.start]
             if (

@@ -1,0 +1,160 @@
+"""Hypothesis properties of the numeral and quantity parsers and the JSON converter."""
+
+from __future__ import annotations
+
+import itertools
+from decimal import Decimal
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from osint_claims import (
+    Bound,
+    Change,
+    Quantity,
+    Span,
+    extract_quantities,
+    from_json,
+    parse_number,
+    to_json,
+)
+
+_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen".split()
+_ONES += "fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def _below_thousand(n: int) -> list[str]:
+    words: list[str] = []
+    hundreds, rest = divmod(n, 100)
+    if hundreds:
+        words += [_ONES[hundreds], "hundred"]
+    if rest >= 20:
+        tens, ones = divmod(rest, 10)
+        words.append(_TENS[tens - 2] + (f"-{_ONES[ones]}" if ones else ""))
+    elif rest or not words:
+        words.append(_ONES[rest])
+    return words
+
+
+def in_words(n: int) -> str:
+    """English words for 0 <= n < 10**12, the way news writes them."""
+    if n == 0:
+        return "zero"
+    words: list[str] = []
+    for scale, name in ((10**9, "billion"), (10**6, "million"), (1000, "thousand")):
+        group, n = divmod(n, scale)
+        if group:
+            words += [*_below_thousand(group), name]
+    if n:
+        words += _below_thousand(n)
+    return " ".join(words)
+
+
+def grouped(n: int, separator: str) -> str:
+    return f"{n:,}".replace(",", separator)
+
+
+@given(st.integers(min_value=0, max_value=10**12 - 1))
+@example(2500)
+@example(1_000_001)
+def test_number_words_read_back(n: int) -> None:
+    assert parse_number(in_words(n)) == n
+
+
+@given(
+    st.integers(min_value=0, max_value=10**15),
+    st.sampled_from([",", " ", "\u00a0", "\u2009", "\u202f", ""]),
+)
+def test_grouped_digits_read_back(n: int, separator: str) -> None:
+    assert parse_number(grouped(n, separator)) == n
+
+
+@given(
+    st.decimals(min_value=Decimal("0.1"), max_value=Decimal(999), places=1),
+    st.sampled_from(
+        [("million", 10**6), ("billion", 10**9), ("bn", 10**9), ("m", 10**6), ("k", 1000)]
+    ),
+)
+def test_scaled_figures_read_back(mantissa: Decimal, scale: tuple[str, int]) -> None:
+    word, factor = scale
+    written = f"{mantissa}{'' if len(word) <= 2 else ' '}{word}"
+    assert parse_number(written) == mantissa * factor
+
+
+@given(st.text())
+@example("1," * 500)
+@example("about " * 200 + "3")
+@example("((((((((1))))))))")
+@example("\u00a0" * 1000 + "3,000 troops")
+def test_extract_never_raises_and_spans_hold(text: str) -> None:
+    for quantity in extract_quantities(text):
+        assert quantity.text == text[quantity.span.start : quantity.span.end]
+        if quantity.low is not None and quantity.value is not None:
+            assert quantity.low <= quantity.value
+        if quantity.value is not None and quantity.high is not None:
+            assert quantity.value <= quantity.high
+        if quantity.low is not None and quantity.high is not None:
+            assert quantity.low <= quantity.high
+
+
+_NEWS_WORDS = st.sampled_from(
+    "about at least more than up to some troops soldiers killed wounded and or to between "
+    "of the , . - 3,000 11,000 two-thirds hundreds million $ % 2024 March 170mm T-72 "
+    "one two twenty five thousand a half dozens per month".split()
+)
+
+
+@given(st.lists(_NEWS_WORDS, max_size=25).map(" ".join))
+def test_news_like_text_gives_ordered_consistent_quantities(text: str) -> None:
+    found = extract_quantities(text)
+    starts = [q.span.start for q in found]
+    assert starts == sorted(starts)
+    for earlier, later in itertools.pairwise(found):
+        assert earlier.span.end <= later.span.start
+    for quantity in found:
+        assert quantity.text == text[quantity.span.start : quantity.span.end]
+
+
+_FIGURES = st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**12), max_value=10**12)
+
+
+@st.composite
+def quantities(draw: st.DrawFn) -> Quantity:
+    bound = draw(st.sampled_from(Bound))
+    a, b = sorted([draw(_FIGURES), draw(_FIGURES)])
+    value, low, high = {
+        Bound.EXACT: (a, a, a),
+        Bound.AT_LEAST: (a, a, None),
+        Bound.MORE_THAN: (a, a, None),
+        Bound.AT_MOST: (a, None, a),
+        Bound.LESS_THAN: (a, None, a),
+        Bound.RANGE: (None, a, b),
+    }[bound]
+    start = draw(st.integers(0, 10_000))
+    return Quantity(
+        value=value,
+        low=low,
+        high=high,
+        bound=bound,
+        approximate=draw(st.booleans()),
+        change=draw(st.none() | st.sampled_from(Change)),
+        unit=draw(st.none() | st.sampled_from(["km2", "USD", "percent", "fraction"])),
+        item=draw(st.none() | st.text(max_size=30)),
+        per=draw(st.none() | st.sampled_from(["day", "month"])),
+        span=Span(start, start + draw(st.integers(0, 200))),
+        text=draw(st.text(max_size=40)),
+    )
+
+
+@given(quantities())
+def test_json_round_trip_is_identity(quantity: Quantity) -> None:
+    back = from_json(to_json(quantity), Quantity)
+    assert back == quantity
+    # Decimals keep their exact digits, exponent included.
+    assert str(back.value) == str(quantity.value)
+
+
+@given(st.lists(quantities(), max_size=5))
+def test_json_round_trip_of_lists(found: list[Quantity]) -> None:
+    assert from_json(to_json(found), list[Quantity]) == found
