@@ -13,13 +13,24 @@ True
 from __future__ import annotations
 
 import enum
+from datetime import date
 from decimal import Decimal
 
 import attrs
 
 from .errors import ModelError
 
-__all__ = ["Bound", "Change", "Quantity", "Span"]
+__all__ = [
+    "Actor",
+    "ActorKind",
+    "Bound",
+    "Change",
+    "Period",
+    "Precision",
+    "Quantity",
+    "Source",
+    "Span",
+]
 
 
 class Bound(enum.Enum):
@@ -136,3 +147,96 @@ class Quantity:
         if self.low is not None and self.high is not None:
             return (self.low + self.high) / 2
         return self.low if self.low is not None else self.high
+
+
+class ActorKind(enum.Enum):
+    """What sort of body or person an actor is."""
+
+    STATE = "state"
+    ARMED_FORCES = "armed_forces"
+    INTELLIGENCE_AGENCY = "intelligence_agency"
+    MINISTRY = "ministry"
+    GOVERNMENT_BODY = "government_body"
+    LEGISLATURE = "legislature"
+    LEGISLATOR = "legislator"
+    HEAD_OF_STATE = "head_of_state"
+    OFFICIAL = "official"
+    MEDIA_OUTLET = "media_outlet"
+    NEWS_AGENCY = "news_agency"
+    THINK_TANK = "think_tank"
+    INTERNATIONAL_ORGANISATION = "international_organisation"
+    ARMED_GROUP = "armed_group"
+    POLITICAL_PARTY = "political_party"
+    PERSON = "person"
+    OTHER = "other"
+
+
+@attrs.frozen(slots=True)
+class Actor:
+    """Someone who does, has, receives or states something: a state, an agency, a person.
+
+    ``id`` is a stable slug; ``parent`` is the id of the body it belongs to (South Korea's
+    Joint Chiefs of Staff belong to South Korea).
+
+    >>> Actor("kr-jcs", "Joint Chiefs of Staff", ActorKind.ARMED_FORCES, "KR", parent="kr").parent
+    'kr'
+    """
+
+    id: str
+    name: str
+    kind: ActorKind = ActorKind.OTHER
+    country: str | None = None
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    parent: str | None = None
+
+
+class Precision(enum.Enum):
+    """How finely a period is known."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    SEASON = "season"
+    QUARTER = "quarter"
+    YEAR = "year"
+    UNKNOWN = "unknown"
+
+
+def _check_period(instance: Period, attribute: attrs.Attribute[date], value: date) -> None:
+    if attribute.name == "end" and value < instance.start:
+        raise ModelError("Period", f"end {value} is before start {instance.start}")
+
+
+@attrs.frozen(slots=True)
+class Period:
+    """A stretch of time, both ends included, and how precisely the text gave it.
+
+    >>> Period(date(2025, 1, 1), date(2025, 2, 28), Precision.MONTH).days
+    59
+    """
+
+    start: date
+    end: date = attrs.field(validator=_check_period)
+    precision: Precision = Precision.DAY
+    text: str = ""
+
+    @property
+    def days(self) -> int:
+        """How many days the period covers."""
+        return (self.end - self.start).days + 1
+
+    def contains(self, day: date) -> bool:
+        """Whether ``day`` falls in the period."""
+        return self.start <= day <= self.end
+
+
+@attrs.frozen(slots=True)
+class Source:
+    """The document a claim was read from, and the wire agencies it relays."""
+
+    outlet: Actor | None = None
+    title: str | None = None
+    url: str | None = None
+    author: str | None = None
+    published: date | None = None
+    via: tuple[Actor, ...] = attrs.field(default=(), converter=tuple)
