@@ -65,7 +65,11 @@ class Grammar:
         self.lead_stop = self.stop_words | frozenset(
             w.lower() for w in words("items", "lead_in", "verbs")
         )
-        self.pronoun_one_after = alternation(words("not_counts", "pronoun_one", "followers"))
+        self.pronoun_one_after = regex.compile(
+            rf"\s+{alternation(words('not_counts', 'pronoun_one', 'followers'))}{_LETTER_AFTER}"
+        )
+        self.pronoun_one_before = frozenset(words("not_counts", "pronoun_one", "preceders"))
+        self.next_word = regex.compile(r"\s+([^\W\d_]+)")
         self.fraction_preceders = frozenset(words("not_counts", "fraction_preceders"))
         self.first_year = lexicon.integer("not_counts", "years", "first")
         self.last_year = lexicon.integer("not_counts", "years", "last")
@@ -126,6 +130,18 @@ class Grammar:
             s.lower(): c.code for c in lexicon.currencies.values() for s in c.symbols
         }
 
+        left_phrases = [
+            *change_verbs,
+            *self.openers,
+            *qualifier_words,
+            *self.change_before,
+            *currency_symbols,
+            "by",
+        ]
+        self.left_enders = frozenset(p.lower().split()[-1] for p in left_phrases if p.strip())
+        self.left_symbol_ends = frozenset(
+            p[-1] for p in (*qualifier_symbols, *currency_symbols) if not p[-1].isalnum()
+        )
         # The context before a figure, read right to left from the figure.
         self.left = regex.compile(
             rf"""(?r)
@@ -144,6 +160,8 @@ class Grammar:
             rf"(?:(?P<currency>{alternation(currency_symbols)})\s?)?",
             _FLAGS,
         )
+        self.trailing_initials = _initials(self.trailing_bounds)
+        self.change_initials = _initials(self.change_after)
         self.trailing = regex.compile(
             rf"(?:\s*|\s*-)(?P<trailing>{alternation(self.trailing_bounds)})"
             rf"(?:{_LETTER_AFTER}|(?<=[+]))",
@@ -177,15 +195,14 @@ class Grammar:
     def _compile_not_counts(self, lexicon: Lexicon) -> None:
         words = lexicon.words
         months = alternation(words("not_counts", "months"))
-        labels = longest_first(words("not_counts", "labels"))
-        months_before = longest_first(words("not_counts", "months"))
         times = alternation(words("not_counts", "time_markers"))
         furniture = alternation(words("not_counts", "furniture"))
         ordinals = alternation(words("not_counts", "ordinals", "suffixes"))
-        # Case matters for months and labels: "March 27" but "march on".
-        self.label_before = regex.compile(
-            rf"(?r)(?:{_LETTER_BEFORE}(?:{labels})|{_LETTER_BEFORE}(?:{months_before}))\s*\Z"
+        self.marker_initials = frozenset(
+            w[:1] for w in (*words("not_counts", "time_markers"), *words("not_counts", "furniture"))
         )
+        # Case matters for months and labels: "March 27" but "march on".
+        self.labels = frozenset([*words("not_counts", "labels"), *words("not_counts", "months")])
         self.not_count_after = regex.compile(
             rf"""(?:
                   :[0-9]{{2}}(?![0-9])
@@ -238,6 +255,7 @@ class Grammar:
         )
         rates = lexicon.table("items", "rates")
         self.period_of_adverb = {k.lower(): v for k, v in rates["adverbs"].items()}
+        self.rate_initials = _initials([*rates["prefixes"], *self.period_of_adverb, "/"])
         self.rate_after = regex.compile(
             rf"""\s*(?:
                 (?:{_LETTER_BEFORE}(?:{alternation(rates["prefixes"])})\s+|/\s?)
@@ -247,9 +265,53 @@ class Grammar:
             _FLAGS,
         )
 
+    @staticmethod
+    def may_follow(text: str, position: int, initials: frozenset[str]) -> bool:
+        """A cheap test before a pattern: could the next word begin with one of ``initials``?
+
+        >>> Grammar.may_follow("3,000 or more", 5, frozenset("o")), Grammar.may_follow("3 t", 1, frozenset("o"))
+        (True, False)
+        """
+        ahead = text[position : position + 4].lstrip()
+        return ahead[:1].lower() in initials
+
+    def may_have_left_context(self, text: str, start: int) -> bool:
+        """A cheap test before :attr:`left`: does a qualifier, currency or opener end here?
+
+        True when a symbol touches the figure ("$3", "~3") or the word before it is the last
+        word of some left-context phrase ("more than 3", "an additional 3").
+        """
+        if not start:
+            return False
+        before = text[start - 1]
+        if not before.isspace():
+            return not before.isalnum()
+        head = text[max(0, start - 24) : start].split()
+        if not head:
+            return False
+        word = head[-1].lower().lstrip("\"'([{")
+        return word in self.left_enders or word[-1:] in self.left_symbol_ends
+
+    def may_be_marked(self, text: str, end: int) -> bool:
+        """A cheap test before :attr:`not_count_after`: can a time, date or furniture follow?"""
+        after = text[end : end + 2]
+        if not after:
+            return False
+        if after[0] != " ":
+            return True
+        following = after[1:2]
+        return following.isupper() or following in self.marker_initials
+
     def is_year(self, value: Decimal) -> bool:
         """Whether a bare four-digit figure falls in the lexicon's year range."""
         return self.first_year <= value <= self.last_year
+
+
+def _initials(words: Iterable[str]) -> frozenset[str]:
+    """The first characters (lower-cased) of ``words``, and of their parts after a "-"."""
+    return frozenset(w.lstrip("-")[:1].lower() for w in words if w) | frozenset(
+        w[:1] for w in words if w
+    )
 
 
 _GRAMMARS: weakref.WeakKeyDictionary[Lexicon, Grammar] = weakref.WeakKeyDictionary()

@@ -23,9 +23,8 @@ import enum
 import functools
 import weakref
 from decimal import Decimal
-from typing import Final
+from typing import Final, NamedTuple
 
-import attrs
 import regex
 
 from ._patterns import alternation, words_pattern
@@ -44,6 +43,8 @@ _SPACED = regex.compile(r"[0-9]{1,3}(?: [0-9]{3})++(?:\.[0-9]++)?")
 _INDIAN = regex.compile(r"[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}")
 _EUROPEAN = regex.compile(r"[0-9]{1,3}(?:\.[0-9]{3})++,[0-9]++|[0-9]{1,3}(?:\.[0-9]{3}){2,}+")
 _PLAIN = regex.compile(r"[0-9]++(?:\.[0-9]++)?")
+_WORD_TOKENS = regex.compile(r"[^\W\d_]+|\s+and\s+|[\s-]")
+_FRACTION_PARTS = regex.compile(r"[\s-]+")
 
 
 class NumeralKind(enum.Enum):
@@ -55,12 +56,11 @@ class NumeralKind(enum.Enum):
     VAGUE = "vague"
 
 
-@attrs.frozen(slots=True)
-class Numeral:
+class Numeral(NamedTuple):
     """One numeral found in text: its value (or vague bounds) and where it stands.
 
     ``plain`` is true for a bare run of digits without separators, decimals or scale: the
-    only form a year or clock time can take.
+    only form a year or clock time can take. (A named tuple: the scanner makes thousands.)
     """
 
     start: int
@@ -88,46 +88,76 @@ class NumeralCursor:
     def __init__(self, reader: NumeralReader, text: str) -> None:
         self._reader = reader
         self._text = text
-        self._digit_at = -1  # the next digit hit at or after where we last looked
-        self._word_at = -1
+        self._digits: regex.Match[str] | None = _UNSEARCHED
+        self._word_at = -1  # the next number word at or after where we last looked
         self._word_end = -1
 
     def next(self, pos: int) -> Numeral | None:
         """The first numeral at or after ``pos``, or None. Skips malformed digit groups."""
         text = self._text
-        match_at = self._reader._pattern.match
+        reader = self._reader
         while pos < len(text):
-            start, trigger_end = self._next_trigger(pos)
-            if start < 0:
+            digits = self._next_digits(pos)
+            word_at, word_end = self._next_word(pos)
+            if digits is None and word_at == _NOWHERE:
                 return None
-            match = match_at(text, start)
-            if match is None:
-                pos = trigger_end
-                continue
-            numeral = self._reader._read(match, text)
+            if digits is not None and digits.start() < word_at:
+                if reader.may_be_ratio(text, digits.end()):
+                    match = reader._pattern.match(text, digits.start())
+                else:
+                    match = digits
+                if match is None:  # pragma: no cover - the digits alone always match
+                    return None
+            else:
+                match = reader._match_word(text, word_at, word_end)
+                if match is None:
+                    pos = word_end
+                    continue
+            numeral = reader._read(match, text)
             if numeral is not None:
                 return numeral
             pos = match.end()
         return None
 
-    def _next_trigger(self, pos: int) -> tuple[int, int]:
-        text = self._text
-        if self._digit_at != _NOWHERE and self._digit_at < pos:
-            found = self._reader._digit_trigger.search(text, pos)
-            self._digit_at = found.start() if found else _NOWHERE
+    def _next_digits(self, pos: int) -> regex.Match[str] | None:
+        found = self._digits
+        if found is _UNSEARCHED or (found is not None and found.start() < pos):
+            found = self._reader._digits_pattern.search(self._text, pos)
+            self._digits = found
+        return found
+
+    def _next_word(self, pos: int) -> tuple[int, int]:
         if self._word_at != _NOWHERE and self._word_at < pos:
-            found = self._reader._word_trigger.search(text, pos)
+            found = self._reader._word_trigger.search(self._text, pos)
             self._word_at, self._word_end = found.span() if found else (_NOWHERE, _NOWHERE)
-        if self._digit_at == _NOWHERE and self._word_at == _NOWHERE:
-            return -1, -1
-        if self._word_at == _NOWHERE or (
-            self._digit_at != _NOWHERE and self._digit_at < self._word_at
-        ):
-            return self._digit_at, self._digit_at + 1
         return self._word_at, self._word_end
 
 
 _NOWHERE: Final = 1 << 62
+_LOOK_BACK_WORDS: Final = 3
+
+
+def _word_starts_before(text: str, position: int, count: int) -> list[int]:
+    """Where the ``count`` words before ``position`` start, the earliest first.
+
+    >>> _word_starts_before("half a million", 7, 3)
+    [0, 5]
+    """
+    starts: list[int] = []
+    index = position
+    while len(starts) < count:
+        while index > 0 and text[index - 1].isspace():
+            index -= 1
+        if index == 0:
+            break
+        end = index
+        while index > 0 and not text[index - 1].isspace() and end - index < 24:
+            index -= 1
+        starts.append(index)
+    return starts[::-1]
+
+
+_UNSEARCHED: Final = regex.match("", "")
 
 
 def digits_value(run: str) -> Decimal | None:
@@ -138,6 +168,8 @@ def digits_value(run: str) -> Decimal | None:
     >>> digits_value("1,1,1") is None
     True
     """
+    if run.isdigit():
+        return Decimal(run) if len(run) <= MAX_DIGITS else None
     if len(run) > _MAX_RUN:
         return None
     if _PLAIN.fullmatch(run) or _WESTERN.fullmatch(run) or _SPACED.fullmatch(run):
@@ -210,14 +242,19 @@ class NumeralReader:
         attached = alternation(lexicon.numbers("attached_scale_abbreviations"))
         denominators = alternation(self._denominators)
         connectors = alternation(lexicon.words("numbers", "fraction_connectors"))
+        self._ratio_parts = regex.compile(rf"\s+{connectors}\s+")
         boundary = r"(?![^\W_])"
+        # A pattern that opens with a plain character class scans many times faster.
+        digits = rf"""
+            (?P<digits>[0-9](?<![0-9][0-9])[0-9]*+(?:(?:[.,]|\s(?=[0-9]{{3}}(?![0-9])))[0-9]++)*+)
+            (?P<digit_scale>\s?(?:{scale}|{spaced_abbreviation}){boundary}
+                | {attached}(?![^\W_]))?
+        """
         # Digits first: they are by far the most common numerals.
         source = rf"""
             (?P<ratio>(?:(?<![0-9.,])[0-9]{{1,3}}|(?<![^\W_]){ones})\s{connectors}\s
                 (?:{ones}{boundary}|[0-9]{{1,6}}(?![0-9.,]*[0-9])))
-          | (?P<digits>(?<![0-9])[0-9]++(?:(?:[.,]|\s(?=[0-9]{{3}}(?![0-9])))[0-9]++)*+)
-                (?P<digit_scale>\s?(?:{scale}|{spaced_abbreviation}){boundary}
-                    | {attached}(?![^\W_]))?
+          | {digits}
           | (?P<vague_scaled>{words_pattern(self._vague_multipliers)})\s(?P<vague_scale>{scale})
                 {boundary}
           | (?P<vague>{words_pattern(self._vague)})
@@ -226,22 +263,32 @@ class NumeralReader:
           | (?P<words>(?<![^\W_]){word}{boundary}
                 (?:(?:[\s-]|\s+and\s+){word}{boundary})*+)
         """
-        # The scan looks for where a numeral may start (a digit, or a word that can open
-        # one) and only there tries the full pattern: most text holds no numeral at all.
-        openers = {
-            entry.split()[0].lower()
-            for entry in (
-                *self._word_values,
-                *self._vague,
-                *self._vague_multipliers,
-                *self._multipliers,
-                *self._standalone_fractions,
-            )
-        }
-        self._openers = frozenset(openers | {"a", "an"})
-        # Two scans, digits and words, each much faster alone than the two combined.
-        self._digit_trigger = regex.compile(r"[0-9]")
-        self._word_trigger = regex.compile(rf"\m{alternation(self._openers)}\M")
+        self._digits_pattern = regex.compile(digits, regex.VERBOSE)
+        self._ratio_ahead = regex.compile(rf"\s{connectors}\s")
+        # The scan looks for where a numeral may start and only there tries the full
+        # pattern: most text holds no numeral at all. Articles ("a thousand", "a quarter")
+        # are too common to scan for; the word after them is the trigger instead, and the
+        # cursor looks back from it (see NumeralCursor.next).
+        entries = [
+            *self._word_values,
+            *self._vague,
+            *self._vague_multipliers,
+            *self._multipliers,
+            *self._standalone_fractions,
+        ]
+        numeral_words = {*self._word_values, *self._vague, *self._standalone_fractions}
+        first_words = {entry.split()[0].lower() for entry in entries}
+        articles = {w for w in first_words if w not in numeral_words and "-" not in w}
+        anchors = {*self._scale_values, *self._denominators}
+        for entry in entries:
+            words = entry.lower().split()
+            if len(words) > 1 and words[0] in articles:
+                anchors.add(words[1])
+        self._anchors = frozenset(anchors)
+        self._openers = frozenset(first_words | anchors)
+        self._word_trigger = regex.compile(
+            rf"\b{alternation((first_words - articles) | anchors)}\b"
+        )
         return source
 
     def search(self, text: str, pos: int) -> Numeral | None:
@@ -254,6 +301,19 @@ class NumeralReader:
     def cursor(self, text: str) -> NumeralCursor:
         """A cursor that finds numerals in ``text`` (in :func:`scan_form`) left to right."""
         return NumeralCursor(self, text)
+
+    def _match_word(self, text: str, start: int, end: int) -> regex.Match[str] | None:
+        """The numeral at a trigger word, or one that opens up to three words before it."""
+        if text[start:end] in self._anchors:
+            for earlier in _word_starts_before(text, start, _LOOK_BACK_WORDS):
+                match = self._pattern.match(text, earlier)
+                if match is not None and match.end() > start:
+                    return match
+        return self._pattern.match(text, start)
+
+    def may_be_ratio(self, text: str, position: int) -> bool:
+        """Whether a ratio connector follows digits ending at ``position`` ("1 in 5")."""
+        return text.startswith(" ", position) and bool(self._ratio_ahead.match(text, position))
 
     def may_start(self, word: str) -> bool:
         """Whether a numeral can begin with ``word`` (a digit, or an opening number word).
@@ -326,7 +386,7 @@ class NumeralReader:
         return self._abbreviations.get(folded, self._abbreviations.get(written.upper(), Decimal(1)))
 
     def _read_words(self, written: str, start: int) -> Numeral | None:
-        tokens = regex.findall(r"[^\W\d_]+|\s+and\s+|[\s-]", written)
+        tokens = _WORD_TOKENS.findall(written)
         value, used = self._words_value(tokens)
         if value is None:
             return None
@@ -402,7 +462,7 @@ class NumeralReader:
         return None
 
     def _read_fraction(self, written: str, start: int) -> Numeral | None:
-        parts = regex.split(r"[\s-]+", written.lower(), maxsplit=1)
+        parts = _FRACTION_PARTS.split(written.lower(), maxsplit=1)
         if len(parts) == 1:
             if parts[0] not in self._standalone_fractions:
                 return None  # "third" alone is an ordinal
@@ -413,7 +473,7 @@ class NumeralReader:
         return Numeral(start, start + len(written), NumeralKind.FRACTION, value, value, value)
 
     def _read_ratio(self, written: str, start: int) -> Numeral | None:
-        parts = regex.split(r"\s+(?:in|out\s+of)\s+", written.lower(), maxsplit=1)
+        parts = self._ratio_parts.split(written.lower(), maxsplit=1)
         if len(parts) != 2:
             return None
         numerator, denominator = (self._word_or_digits(p) for p in parts)

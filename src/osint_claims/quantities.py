@@ -113,8 +113,11 @@ class QuantityParser:
             return None, numeral.end
         draft = _Draft(start=numeral.start, end=numeral.end, first=numeral)
         self._read_before(text, draft, floor)
-        position = self._read_range(text, draft)
-        position = self._read_unit(text, draft, position)
+        unit = grammar.unit_after.match(text, numeral.end)
+        position = self._read_range(text, draft, unit)
+        if draft.second is not None:
+            unit = grammar.unit_after.match(text, position)
+        position = self._read_unit(draft, unit, position)
         if draft.unit in grammar.calibre_units and self._is_calibre(text, position, draft):
             return None, position
         if self._is_year(text, draft, position):
@@ -149,12 +152,10 @@ class QuantityParser:
                 and not grammar.not_count_after.match(text, end)
             ):
                 return True  # a designation ("2S19"), not a unit or an ordinal
-            if grammar.not_count_after.match(text, end):
+            if grammar.may_be_marked(text, end) and grammar.not_count_after.match(text, end):
                 return True
-            if _after_capitalised_word(text, start) and grammar.label_before.match(
-                text, max(0, start - LEFT_WINDOW), start
-            ):
-                return True
+            if _word_before(text, start) in grammar.labels:
+                return True  # "Resolution 2231", "March 27"
         if numeral.kind is NumeralKind.WORDS and numeral.value == 1 and not numeral.scaled:
             return self._is_pronoun_one(text, numeral)
         if numeral.kind is NumeralKind.FRACTION and numeral.value is not None:
@@ -163,14 +164,10 @@ class QuantityParser:
 
     def _is_pronoun_one(self, text: str, numeral: Numeral) -> bool:
         grammar = self.grammar
-        follower = regex.match(
-            rf"\s+{grammar.pronoun_one_after}(?![^\W_])", text[numeral.end : numeral.end + 40]
-        )
-        if follower:
+        if grammar.pronoun_one_after.match(text, numeral.end):
             return True
         previous = text[max(0, numeral.start - 20) : numeral.start].split()
-        preceders = self.lexicon.words("not_counts", "pronoun_one", "preceders")
-        return bool(previous) and previous[-1] in preceders
+        return bool(previous) and previous[-1] in grammar.pronoun_one_before
 
     def _is_ordinal_share(self, text: str, numeral: Numeral) -> bool:
         """A one-word share followed by a noun is an ordinal: "a third soldier"."""
@@ -185,7 +182,7 @@ class QuantityParser:
             return False
         if written.lower().rstrip("s") != written.lower() and not written.lower().endswith("half"):
             return False
-        following = regex.match(r"\s+([^\W\d_]+)", text[numeral.end : numeral.end + 40])
+        following = grammar.next_word.match(text, numeral.end)
         if following is None:
             return False
         word = following.group(1).lower()
@@ -226,6 +223,8 @@ class QuantityParser:
     def _read_before(self, text: str, draft: _Draft, floor: int) -> None:
         grammar = self.grammar
         start = draft.first.start
+        if not grammar.may_have_left_context(text, start):
+            return
         match = grammar.left.match(text, max(floor, start - LEFT_WINDOW), start)
         if match is None or match.start() == start:
             return
@@ -262,11 +261,10 @@ class QuantityParser:
 
     # 3. what follows --------------------------------------------------------------------
 
-    def _read_range(self, text: str, draft: _Draft) -> int:
+    def _read_range(self, text: str, draft: _Draft, unit_match: regex.Match[str] | None) -> int:
         grammar = self.grammar
         first = draft.first
         position = first.end
-        unit_match = grammar.unit_after.match(text, position)
         unit_end = unit_match.end() if unit_match else position
         connector = grammar.range_connector.match(text, unit_end)
         if (
@@ -314,14 +312,15 @@ class QuantityParser:
             return False
         return len(second_digits) in (2, 4)
 
-    def _read_unit(self, text: str, draft: _Draft, position: int) -> int:
-        match = self.grammar.unit_after.match(text, position)
-        if match is None:
+    def _read_unit(self, draft: _Draft, unit: regex.Match[str] | None, position: int) -> int:
+        if unit is None:
             return position
-        draft.unit = self.grammar.unit_of_form[_fold(match.group("unit"))]
-        return match.end()
+        draft.unit = self.grammar.unit_of_form[_fold(unit.group("unit"))]
+        return unit.end()
 
     def _read_trailing(self, text: str, draft: _Draft, position: int) -> int:
+        if not self.grammar.may_follow(text, position, self.grammar.trailing_initials):
+            return position
         match = self.grammar.trailing.match(text, position)
         if match is None:
             return position
@@ -336,7 +335,9 @@ class QuantityParser:
 
     def _read_item(self, text: str, draft: _Draft, position: int) -> int:
         grammar = self.grammar
-        change = grammar.change_word_after.match(text, position)
+        change = None
+        if grammar.may_follow(text, position, grammar.change_initials):
+            change = grammar.change_word_after.match(text, position)
         if change is not None and draft.change is None:
             following = grammar.item_token.match(text, change.end())
             word = following.group("word") if following else None
@@ -349,7 +350,9 @@ class QuantityParser:
                 position = change.end()
         item, position = self.items.read(text, position)
         draft.item = item
-        rate = grammar.rate_after.match(text, position)
+        rate = None
+        if grammar.may_follow(text, position, grammar.rate_initials):
+            rate = grammar.rate_after.match(text, position)
         if rate is not None:
             period = rate.group("period")
             draft.per = (
@@ -427,17 +430,17 @@ class QuantityParser:
 _LIST_GAP = regex.compile(r"\s*(?:,|;)?\s*(?:and|or)?\s*(?:another|a\s+further)?\s*", regex.I)
 
 
-def _after_capitalised_word(text: str, start: int) -> bool:
-    """Whether a word with a capital (a label or month: "Article 5", "no. 3") ends just before.
+def _word_before(text: str, start: int) -> str:
+    """The word that ends, across white space only, just before ``start``.
 
-    >>> _after_capitalised_word("Resolution 2231", 11), _after_capitalised_word("sent 3", 5)
-    (True, False)
+    >>> _word_before("UN Resolution 2231", 14), _word_before("sent (3", 6)
+    ('Resolution', '')
     """
-    head = text[max(0, start - 16) : start].rstrip().rsplit(None, 1)
-    if not head:
-        return False
-    word = head[-1]
-    return not word.islower() or word.endswith(".")
+    head = text[max(0, start - 24) : start]
+    if not head[-1:].isspace():
+        return ""
+    words = head.split()
+    return words[-1].lstrip("\"'([{") if words else ""
 
 
 def _fold(text: str) -> str:

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 from typing import Final
 
-import regex
-
 __all__ = ["normalize"]
 
 _SPACES: Final = (
@@ -34,10 +32,6 @@ _REPLACEMENT: Final[dict[str, str]] = {
     **dict.fromkeys(_DASHES, "-"),
 }
 
-_SPECIAL: Final = regex.compile(
-    "[" + regex.escape(_SPACES + _SINGLE_QUOTES + _DOUBLE_QUOTES + _DASHES) + "]"
-)
-
 
 def normalize(text: str) -> str:
     """Return ``text`` with spaces, quotes and dashes made plain, offsets unchanged.
@@ -45,8 +39,8 @@ def normalize(text: str) -> str:
     >>> normalize("\\u201cabout\\u00a03,000\\u201d")
     '"about 3,000"'
     """
-    # Replacing only the characters present is many times faster than str.translate.
-    present = set(_SPECIAL.findall(text))
-    for char in present:
-        text = text.replace(char, _REPLACEMENT[char])
+    # A test and a replace per special character is many times faster than str.translate.
+    for char, plain in _REPLACEMENT.items():
+        if char in text:
+            text = text.replace(char, plain)
     return text
