@@ -242,7 +242,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"blank lines, repeated {copies}x: {len(text):,} chars, {text_bytes:,} UTF-8 bytes"
     )
     print(
-        f"timing:  best of {args.repeat} runs (time.perf_counter), each parser warmed "
+        f"timing:  best of {args.repeat} run(s) (time.perf_counter), each parser warmed "
         "up first on one short sentence; 1 MB = 10**6 bytes"
     )
     print()
