@@ -48,6 +48,10 @@ class Grammar:
         self._compile_items(lexicon)
 
         self.determiners = frozenset(w.lower() for w in words("items", "determiners"))
+        # Words that open a verb's object: a word before them is not part of an item.
+        self.object_openers = frozenset(
+            w.lower() for w in words("items", "object_openers")
+        )
         self.of_determiners = frozenset(w.lower() for w in words("items", "of_determiners"))
         # A qualifier opens the next figure's phrase, so it also ends an item.
         qualifier_words = {

@@ -81,6 +81,8 @@ class ItemReader:
                 break
             if words and _is_verb_form(lowered) and not self._noun_follows(text, token.end()):
                 break
+            if words and self._opens_object(text, token.end()):
+                break  # "a 500-kg bomb hit the school": a verb before its object
             words.append(word)
             position = end = token.end()
         while words and words[-1].lower() in ("and", "or", "&", "of"):
@@ -136,6 +138,23 @@ class ItemReader:
         if token.group("calibre"):
             return True
         return self._content_word(token) and not _looks_plural(last_word)
+
+    def _opens_object(self, text: str, position: int) -> bool:
+        """Whether the token at ``position`` opens a new phrase (a determiner or a figure).
+
+        A word between an item and such a token is a verb ("drones struck the city",
+        "the package includes 30 missiles"), so the item ends before it.
+        """
+        token = self.grammar.item_token.match(text, position)
+        if token is None:
+            return False
+        word = token.group("word")
+        if word is None:
+            return token.group("other") is not None and token.group("other").isdigit()
+        lowered = word.lower()
+        return lowered in self.grammar.object_openers or self._starts_figure(
+            text, token.start("word"), word
+        )
 
     def _noun_follows(self, text: str, position: int) -> bool:
         token = self.grammar.item_token.match(text, position)

@@ -80,6 +80,7 @@ _SCHEMA: Final[Mapping[str, Any]] = {
         "stop_words": _WORD_TABLE,
         "of_determiners": _WORD_TABLE,
         "after_share": _WORD_TABLE,
+        "object_openers": _WORD_TABLE,
         "lead_in": {
             "nouns": "words",
             "verbs": "words",

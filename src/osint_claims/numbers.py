@@ -247,7 +247,7 @@ class NumeralReader:
         # A pattern that opens with a plain character class scans many times faster.
         digits = rf"""
             (?P<digits>[0-9](?<![0-9][0-9])[0-9]*+(?:(?:[.,]|\s(?=[0-9]{{3}}(?![0-9])))[0-9]++)*+)
-            (?P<digit_scale>\s?(?:{scale}|{spaced_abbreviation}){boundary}
+            (?P<digit_scale>[\s-]?(?:{scale}|{spaced_abbreviation}){boundary}
                 | {attached}(?![^\W_]))?
         """
         # Digits first: they are by far the most common numerals.
@@ -372,7 +372,7 @@ class NumeralReader:
         if value is None:
             return None
         plain = scale_text is None and run.isdigit()
-        scale = self._scale_of(scale_text.strip()) if scale_text else None
+        scale = self._scale_of(scale_text.strip(" -\n\t")) if scale_text else None
         if scale is not None:
             value = _tidy(value * scale)
         return Numeral(start, end, NumeralKind.DIGITS, value, value, value, scale, plain)

@@ -368,7 +368,10 @@ class QuantityParser:
         if match is None:
             return
         if match.group("toll"):
-            draft.item = " ".join(match.group("toll").split())
+            words = match.group("toll").split()
+            if words[0].lower() in grammar.determiners:
+                words = words[1:]
+            draft.item = " ".join(words)
             return
         kept: list[str] = []
         for word in match.group("lead").split():
