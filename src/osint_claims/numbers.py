@@ -135,6 +135,8 @@ class NumeralCursor:
 
 _NOWHERE: Final = 1 << 62
 _LOOK_BACK_WORDS: Final = 3
+# Words this short ("a", "an") are too common to scan for.
+_SHORT_WORD: Final = 2
 
 
 def _word_starts_before(text: str, position: int, count: int) -> list[int]:
@@ -276,10 +278,9 @@ class NumeralReader:
             *self._multipliers,
             *self._standalone_fractions,
         ]
-        numeral_words = {*self._word_values, *self._vague, *self._standalone_fractions}
         first_words = {entry.split()[0].lower() for entry in entries}
-        articles = {w for w in first_words if w not in numeral_words and "-" not in w}
         anchors = {*self._scale_values, *self._denominators}
+        articles = {w for w in first_words if len(w) <= _SHORT_WORD}
         for entry in entries:
             words = entry.lower().split()
             if len(words) > 1 and words[0] in articles:
