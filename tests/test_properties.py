@@ -90,6 +90,7 @@ def test_scaled_figures_read_back(mantissa: Decimal, scale: tuple[str, int]) -> 
 def test_extract_never_raises_and_spans_hold(text: str) -> None:
     for quantity in extract_quantities(text):
         assert quantity.text == text[quantity.span.start : quantity.span.end]
+        assert quantity.text == quantity.text.strip()
         if quantity.low is not None and quantity.value is not None:
             assert quantity.low <= quantity.value
         if quantity.value is not None and quantity.high is not None:

@@ -42,3 +42,4 @@ def test_table(case: Case) -> None:
                 f"line {case.line}: {key} is {shown}, expected {value} in {quantity.text!r}"
             )
         assert quantity.text == case.text[quantity.span.start : quantity.span.end]
+        assert quantity.text == quantity.text.strip(), f"line {case.line}: span takes spaces"

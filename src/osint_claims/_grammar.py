@@ -22,6 +22,8 @@ from .numbers import NumeralReader
 # How far back from a figure the context readers look, in characters.
 LEFT_WINDOW: Final = 80
 LEAD_WINDOW: Final = 160
+# An item is a noun phrase: past this many tokens the reader has lost its way.
+ITEM_TOKENS: Final = 12
 
 _LETTER_BEFORE: Final = r"(?<![^\W_])"
 _LETTER_AFTER: Final = r"(?![^\W_])"
@@ -234,6 +236,9 @@ class Grammar:
                 (?:\s*(?:{joiners})\s*(?:{casualties}))?){_LETTER_AFTER}""",
             _FLAGS,
         )
+        self.casualty_initials = _initials(
+            [*words("casualties", "casualties"), *words("casualties", "auxiliaries")]
+        )
         calibre_forms = [
             form for unit in lexicon.units.values() if unit.calibre for form in unit.forms
         ]
@@ -245,6 +250,16 @@ class Grammar:
               | (?P<word>[^\W\d_][\w'-]*)
               | (?P<other>\S)
             )""",
+            _FLAGS,
+        )
+        # The same tokens, read in one match: the walk over an item needs no more calls.
+        self.item_tokens = regex.compile(
+            rf"""(?:{GAP}(?:
+                (?P<calibre>[0-9]{{1,3}}(?:\.[0-9]+)?\s?-?\s?(?:{alternation(calibre_forms)})
+                    {_LETTER_AFTER})
+              | (?P<code>[0-9]+[A-Za-z][\w-]*)
+              | (?P<word>[^\W\d_][\w'-]*)
+            )){{0,{ITEM_TOKENS}}}""",
             _FLAGS,
         )
         lead = lexicon.table("items", "lead_in")

@@ -1,20 +1,28 @@
-"""Private: reading the counted item after a figure, one word token at a time.
+"""Private: reading the counted item after a figure.
 
 The item runs across adjectives, hyphenated words, calibres ("170mm") and designations
 ("M1989"), and across "of" and "and" when a noun phrase goes on; it stops at punctuation,
 a preposition, a verb, a determiner that opens a new phrase, or a new figure.
+
+The words after the figure are tokenised by one match; the walk then decides, token by
+token, with a look at the next token where a word's role depends on it.
 """
 
 from __future__ import annotations
 
-from typing import Final
-
-import regex
+from typing import NamedTuple
 
 from ._grammar import Grammar
 
-# An item is a noun phrase: past this many tokens the reader has lost its way.
-MAX_ITEM_TOKENS: Final = 14
+
+class _Token(NamedTuple):
+    kind: str  # "calibre", "code" (a designation such as "2S19") or "word"
+    text: str
+    start: int
+    end: int
+
+
+_CONJUNCTIONS = frozenset(("and", "or", "&"))
 
 
 class ItemReader:
@@ -32,136 +40,144 @@ class ItemReader:
         grammar = self.grammar
         if text.startswith("-", position) and text[position + 1 : position + 2].isalpha():
             position += 1  # attributive: "a 10-man delegation"
-        casualty = grammar.casualty_after.match(text, position)
+        casualty = None
+        if grammar.may_follow(text, position, grammar.casualty_initials):
+            casualty = grammar.casualty_after.match(text, position)
         if casualty is not None:
             phrase = " ".join(casualty.group("casualty").split())
             if casualty.group("auxiliaries").strip():
                 return phrase, casualty.end()
-            words, end = self._walk(text, casualty.end(), started=True)
+            after = casualty.end()
+            words, end = self._walk(text, self._tokens(text, after), after, started=True)
             return " ".join([phrase, *words]), max(end, casualty.end())
-        words, end = self._walk(text, position, started=False)
+        words, end = self._walk(text, self._tokens(text, position), position, started=False)
         if not words:
             return None, position
         return " ".join(words), end
 
-    def _walk(self, text: str, position: int, *, started: bool) -> tuple[list[str], int]:
+    def _tokens(self, text: str, position: int) -> list[_Token]:
+        match = self.grammar.item_tokens.match(text, position)
+        if match is None:  # pragma: no cover - the pattern can match nothing
+            return []
+        tokens = [
+            _Token(kind, text[start:end], start, end)
+            for kind in ("calibre", "code", "word")
+            for start, end in match.spans(kind)
+        ]
+        tokens.sort(key=lambda token: token.start)
+        return tokens
+
+    def _walk(
+        self, text: str, tokens: list[_Token], position: int, *, started: bool
+    ) -> tuple[list[str], int]:
         grammar = self.grammar
         words: list[str] = []
         end = position
-        for _ in range(MAX_ITEM_TOKENS):
-            token = grammar.item_token.match(text, position)
-            if token is None or token.group("other") is not None:
-                break
-            if token.group("calibre") or token.group("code"):
-                words.append(" ".join(token.group().split()))
-                position = end = token.end()
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            if token.kind != "word":
+                words.append(" ".join(token.text.split()))
+                end = token.end
+                index += 1
                 continue
-            word = token.group("word")
-            lowered = word.lower()
-            if self._starts_figure(text, token.start("word"), word):
+            lowered = token.text.lower()
+            if self._starts_figure(text, token):
                 break
-            leading = not words and not started
-            if leading and (lowered in grammar.determiners or lowered == "of"):
-                position = token.end()  # "3,000 of its troops"
+            if not words and not started and (lowered in grammar.determiners or lowered == "of"):
+                index += 1  # "3,000 of its troops"
                 continue
             if lowered == "of":
-                joined = self._of_phrase(text, token.end()) if words else None
-                if joined is None:
+                taken = self._of_phrase(text, tokens, index + 1) if words else 0
+                if not taken:
                     break
-                words.extend(joined[0])
-                position = end = joined[1]
+                words += [t.text for t in tokens[index : index + taken]]
+                index += taken
                 continue
-            if lowered in ("and", "or", "&"):
-                if not words or not self._conjunct_goes_on(text, token.end(), words[-1]):
+            if lowered in _CONJUNCTIONS:
+                if not words or not self._conjunct_goes_on(text, following, words[-1]):
                     break
-                words.append(word)
-                position = token.end()
+                words.append(token.text)
+                index += 1
                 continue
             if lowered in grammar.stop_words:
                 break
-            if words and _is_verb_form(lowered) and not self._noun_follows(text, token.end()):
+            if words and _is_verb_form(lowered) and not self._noun_follows(text, following):
                 break
-            if words and self._opens_object(text, token.end()):
+            if words and self._opens_object(text, token, following):
                 break  # "a 500-kg bomb hit the school": a verb before its object
-            words.append(word)
-            position = end = token.end()
-        while words and words[-1].lower() in ("and", "or", "&", "of"):
+            words.append(token.text)
+            end = token.end
+            index += 1
+        while words and words[-1].lower() in (*_CONJUNCTIONS, "of"):
             words.pop()
         return words, end
 
-    def _starts_figure(self, text: str, position: int, word: str) -> bool:
-        if not self.grammar.numerals.may_start(word):
+    def _starts_figure(self, text: str, token: _Token) -> bool:
+        if not self.grammar.numerals.may_start(token.text):
             return False
-        numeral = self.grammar.numerals.match(text, position)
+        numeral = self.grammar.numerals.match(text, token.start)
         return numeral is not None and numeral.value is not None
 
-    def _content_word(self, token: regex.Match[str] | None) -> bool:
+    def _content_word(self, text: str, token: _Token | None) -> bool:
         if token is None:
             return False
-        if token.group("calibre") or token.group("code"):
+        if token.kind != "word":
             return True
-        word = token.group("word")
-        if word is None:
-            return False
-        lowered = word.lower()
+        lowered = token.text.lower()
         grammar = self.grammar
         return not (
             lowered in grammar.stop_words
             or lowered in grammar.determiners
             or lowered in ("of", "and", "or")
-            or self._starts_figure(token.string, token.start("word"), word)
+            or self._starts_figure(text, token)
         )
 
-    def _of_phrase(self, text: str, position: int) -> tuple[list[str], int] | None:
-        """After "of": an optional determiner, then a content word, or nothing at all."""
-        grammar = self.grammar
-        token = grammar.item_token.match(text, position)
-        taken = ["of"]
-        word = token.group("word") if token is not None else None
-        if token is not None and word is not None and word.lower() in grammar.of_determiners:
-            taken.append(word)
-            position = token.end()
-            token = grammar.item_token.match(text, position)
-        if not self._content_word(token):
-            return None
-        return taken, position
+    def _of_phrase(self, text: str, tokens: list[_Token], index: int) -> int:
+        """After "of": how many tokens ("of", a determiner, none) join the item; 0 for none.
 
-    def _conjunct_goes_on(self, text: str, position: int, last_word: str) -> bool:
+        "of" joins when a content word follows it, maybe after a determiner ("units of
+        each system").
+        """
+        taken = 1
+        if index < len(tokens) and tokens[index].text.lower() in self.grammar.of_determiners:
+            taken, index = 2, index + 1
+        if index >= len(tokens) or not self._content_word(text, tokens[index]):
+            return 0
+        return taken
+
+    def _conjunct_goes_on(self, text: str, token: _Token | None, last_word: str) -> bool:
         """Whether "and"/"or" joins more of the same noun phrase.
 
         It does before a calibre ("guns and 240mm launchers") or when the word before it is
         a modifier, not a plural noun ("Russian and North Korean soldiers").
         """
-        token = self.grammar.item_token.match(text, position)
         if token is None:
             return False
-        if token.group("calibre"):
+        if token.kind == "calibre":
             return True
-        return self._content_word(token) and not _looks_plural(last_word)
+        return self._content_word(text, token) and not _looks_plural(last_word)
 
-    def _opens_object(self, text: str, position: int) -> bool:
-        """Whether the token at ``position`` opens a new phrase (a determiner or a figure).
+    def _opens_object(self, text: str, token: _Token, following: _Token | None) -> bool:
+        """Whether the token after ``token`` opens a new phrase (a determiner or a figure).
 
         A word between an item and such a token is a verb ("drones struck the city",
         "the package includes 30 missiles"), so the item ends before it.
         """
-        token = self.grammar.item_token.match(text, position)
-        if token is None:
+        if following is None:
+            ahead = text[token.end : token.end + 2].lstrip()
+            return ahead[:1].isdigit()
+        if following.kind != "word":
             return False
-        word = token.group("word")
-        if word is None:
-            return token.group("other") is not None and token.group("other").isdigit()
-        lowered = word.lower()
-        return lowered in self.grammar.object_openers or self._starts_figure(
-            text, token.start("word"), word
+        return following.text.lower() in self.grammar.object_openers or self._starts_figure(
+            text, following
         )
 
-    def _noun_follows(self, text: str, position: int) -> bool:
-        token = self.grammar.item_token.match(text, position)
-        if not self._content_word(token) or token is None:
+    def _noun_follows(self, text: str, token: _Token | None) -> bool:
+        if not self._content_word(text, token) or token is None:
             return False
-        word = token.group("word")
-        return word is None or not _is_verb_form(word.lower())
+        return token.kind != "word" or not _is_verb_form(token.text.lower())
 
 
 def _is_verb_form(word: str) -> bool:
