@@ -36,6 +36,11 @@ __all__ = ["Numeral", "NumeralKind", "NumeralReader", "parse_number", "scan_form
 
 # Digit runs longer than this are identifiers, phone numbers or junk, never counts.
 MAX_DIGITS: Final = 30
+# Bounds that keep every match short, so a scan is linear even in junk ("1,1,1,…",
+# "one one one …"): more groups or number words than this make no number anyway.
+_MAX_GROUPS: Final = 12
+_MAX_NUMBER_WORDS: Final = 32
+_RUN_REST = regex.compile(r"(?:[0-9]|[.,\s](?=[0-9]))*+")
 _MAX_RUN: Final = 48
 
 _WESTERN = regex.compile(r"[0-9]{1,3}(?:,[0-9]{3})++(?:\.[0-9]++)?")
@@ -116,7 +121,9 @@ class NumeralCursor:
             numeral = reader._read(match, text)
             if numeral is not None:
                 return numeral
-            pos = match.end()
+            # Malformed digits: pass over the whole run, not just the bounded match.
+            rest = _RUN_REST.match(text, match.end()) if match is digits else None
+            pos = rest.end() if rest is not None else match.end()
         return None
 
     def _next_digits(self, pos: int) -> regex.Match[str] | None:
@@ -248,7 +255,8 @@ class NumeralReader:
         boundary = r"(?![^\W_])"
         # A pattern that opens with a plain character class scans many times faster.
         digits = rf"""
-            (?P<digits>[0-9](?<![0-9][0-9])[0-9]*+(?:(?:[.,]|\s(?=[0-9]{{3}}(?![0-9])))[0-9]++)*+)
+            (?P<digits>[0-9](?<![0-9][0-9])[0-9]*+
+                (?:(?:[.,]|\s(?=[0-9]{{3}}(?![0-9])))[0-9]++){{0,{_MAX_GROUPS}}}+)
             (?P<digit_scale>[\s-]?(?:{scale}|{spaced_abbreviation}){boundary}
                 | {attached}(?![^\W_]))?
         """
@@ -263,7 +271,7 @@ class NumeralReader:
           | (?P<multiplier>{words_pattern(self._multipliers)})\s(?P<multiplied>{scale}){boundary}
           | (?P<fraction>(?<![^\W_])(?:(?:{ones}|an?)[\s-])?{denominators}){boundary}
           | (?P<words>(?<![^\W_]){word}{boundary}
-                (?:(?:[\s-]|\s+and\s+){word}{boundary})*+)
+                (?:(?:[\s-]|\s+and\s+){word}{boundary}){{0,{_MAX_NUMBER_WORDS}}}+)
         """
         self._digits_pattern = regex.compile(digits, regex.VERBOSE)
         self._ratio_ahead = regex.compile(rf"\s{connectors}\s")
@@ -365,13 +373,15 @@ class NumeralReader:
         value = digits_value(run)
         scale_text = match.group("digit_scale")
         end = match.end()
-        if value is None and " " in run:
-            # "in 2024 300 soldiers": a space that does not group; keep the first figure.
-            run = run.split(" ", 1)[0]
-            value = digits_value(run)
-            scale_text, end = None, start + len(run)
         if value is None:
-            return None
+            first, space, _ = run.partition(" ")
+            if not space or len(first) <= 3:
+                return None
+            # "in 2024 300 soldiers": a space that does not group; keep the first figure.
+            run, value = first, digits_value(first)
+            scale_text, end = None, start + len(first)
+            if value is None:
+                return None
         plain = scale_text is None and run.isdigit()
         scale = self._scale_of(scale_text.strip(" -\n\t")) if scale_text else None
         if scale is not None:
@@ -387,34 +397,27 @@ class NumeralReader:
         return self._abbreviations.get(folded, self._abbreviations.get(written.upper(), Decimal(1)))
 
     def _read_words(self, written: str, start: int) -> Numeral | None:
-        tokens = _WORD_TOKENS.findall(written)
-        value, used = self._words_value(tokens)
+        value, length, scale = self._words_value(written)
         if value is None:
             return None
-        length = sum(len(t) for t in tokens[:used])
-        scales = [
-            self._scale_values[t.lower()] for t in tokens[:used] if t.lower() in self._scale_values
-        ]
-        scale = max(scales) if scales else None
         return Numeral(start, start + length, NumeralKind.WORDS, value, value, value, scale)
 
-    def _words_value(self, tokens: list[str]) -> tuple[Decimal | None, int]:
+    def _words_value(self, written: str) -> tuple[Decimal | None, int, Decimal | None]:
         """Read number words left to right; stop before the first word that cannot follow.
 
-        Returns the value and how many tokens (words and separators) it used.
+        Returns the value, how many characters it used, and the largest scale word in it.
+        Tokens are read lazily: junk such as "one one one …" costs two tokens, not all.
         """
         total = Decimal(0)
         group = Decimal(0)  # the part below the last big scale
         last: str | None = None  # "unit", "teen", "ten", "hundred", "scale"
         used = 0
+        largest: Decimal | None = None
         previous_scale: Decimal | None = None
-        index = 0
-        while index < len(tokens):
-            token = tokens[index]
-            if not token.strip(" -\n\t") or token.strip().lower() == "and":
-                index += 1
+        for token in _WORD_TOKENS.finditer(written):
+            word = token.group().lower()
+            if not word.strip(" -\n\t") or word.strip() == "and":
                 continue
-            word = token.lower()
             step = self._word_step(word, group, last, previous_scale)
             if step is None:
                 break
@@ -427,12 +430,13 @@ class NumeralReader:
                 group = (group or Decimal(1)) * number
             else:
                 group += number
+            if kind in ("scale", "hundred"):
+                largest = number if largest is None else max(largest, number)
             last = kind
-            index += 1
-            used = index
+            used = token.end()
         if last is None:
-            return None, 0
-        return total + group, used
+            return None, 0, None
+        return total + group, used, largest
 
     def _word_step(
         self, word: str, group: Decimal, last: str | None, previous_scale: Decimal | None
