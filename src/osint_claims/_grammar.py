@@ -190,6 +190,7 @@ class Grammar:
         for currency in lexicon.currencies.values():
             for name in currency.names:
                 self.unit_of_form[" ".join(name.lower().split())] = currency.code
+        self.unit_initials = _initials(self.unit_of_form)
         self.unit_after = regex.compile(
             rf"(?:\s?-\s?|\s?)(?P<unit>{alternation(self.unit_of_form)})"
             rf"(?:{_LETTER_AFTER}|(?<=%))",
@@ -236,8 +237,9 @@ class Grammar:
                 (?:\s*(?:{joiners})\s*(?:{casualties}))?){_LETTER_AFTER}""",
             _FLAGS,
         )
-        self.casualty_initials = _initials(
-            [*words("casualties", "casualties"), *words("casualties", "auxiliaries")]
+        self.casualty_openers = frozenset(
+            w.lower().split()[0]
+            for w in (*words("casualties", "casualties"), *words("casualties", "auxiliaries"))
         )
         calibre_forms = [
             form for unit in lexicon.units.values() if unit.calibre for form in unit.forms

@@ -40,8 +40,9 @@ class ItemReader:
         grammar = self.grammar
         if text.startswith("-", position) and text[position + 1 : position + 2].isalpha():
             position += 1  # attributive: "a 10-man delegation"
+        tokens = self._tokens(text, position)
         casualty = None
-        if grammar.may_follow(text, position, grammar.casualty_initials):
+        if tokens and tokens[0].text.lower() in grammar.casualty_openers:
             casualty = grammar.casualty_after.match(text, position)
         if casualty is not None:
             phrase = " ".join(casualty.group("casualty").split())
@@ -50,7 +51,7 @@ class ItemReader:
             after = casualty.end()
             words, end = self._walk(text, self._tokens(text, after), after, started=True)
             return " ".join([phrase, *words]), max(end, casualty.end())
-        words, end = self._walk(text, self._tokens(text, position), position, started=False)
+        words, end = self._walk(text, tokens, position, started=False)
         if not words:
             return None, position
         return " ".join(words), end

@@ -111,6 +111,8 @@ class QuantityParser:
         grammar = self.grammar
         if self._is_not_a_count(text, numeral):
             return None, numeral.end
+        if self._is_bare_year(text, numeral):
+            return None, numeral.end
         draft = _Draft(start=numeral.start, end=numeral.end, first=numeral)
         self._read_before(text, draft, floor)
         unit = grammar.unit_after.match(text, numeral.end)
@@ -202,6 +204,21 @@ class QuantityParser:
             return False
         word = token.group("word").lower()
         return word != "of" and word not in self.grammar.stop_words
+
+    def _is_bare_year(self, text: str, numeral: Numeral) -> bool:
+        """A year with nothing around it that could make it a count: decided without patterns.
+
+        The common case ("in 2024", "March 27, 2025"); :meth:`_is_year` decides the rest.
+        """
+        grammar = self.grammar
+        return (
+            numeral.plain
+            and numeral.end - numeral.start == 4
+            and numeral.value is not None
+            and grammar.is_year(numeral.value)
+            and not grammar.may_have_left_context(text, numeral.start)
+            and not grammar.may_follow(text, numeral.end, grammar.unit_initials)
+        )
 
     def _is_year(self, text: str, draft: _Draft, position: int) -> bool:
         numeral = draft.first
