@@ -15,6 +15,7 @@ from __future__ import annotations
 import enum
 from datetime import date
 from decimal import Decimal
+from typing import ClassVar
 
 import attrs
 
@@ -23,6 +24,11 @@ from .errors import ModelError
 __all__ = [
     "Actor",
     "ActorKind",
+    "Attribution",
+    "Claim",
+    "Evidence",
+    "Hedge",
+    "Predicate",
     "Bound",
     "Change",
     "Period",
@@ -240,3 +246,127 @@ class Source:
     author: str | None = None
     published: date | None = None
     via: tuple[Actor, ...] = attrs.field(default=(), converter=tuple)
+
+
+class Hedge(enum.Enum):
+    """How sure the originator says it is, from most to least certain.
+
+    ``probability`` gives the ICD 203 band where a word maps onto one.
+
+    >>> Hedge.CONFIRMED.rank < Hedge.LIKELY.rank
+    True
+    >>> Hedge.LIKELY.probability
+    (0.55, 0.8)
+    """
+
+    CONFIRMED = "confirmed"
+    STATED = "stated"
+    ESTIMATED = "estimated"
+    BELIEVED = "believed"
+    REPORTEDLY = "reportedly"
+    LIKELY = "likely"
+    POSSIBLE = "possible"
+    FORECAST = "forecast"
+
+    @property
+    def rank(self) -> int:
+        """0 for the most certain; higher is less certain."""
+        return list(Hedge).index(self)
+
+    @property
+    def probability(self) -> tuple[float, float] | None:
+        """The ICD 203 probability band of this hedge, where one applies."""
+        return _ICD_203.get(self)
+
+
+_ICD_203: dict[Hedge, tuple[float, float]] = {
+    Hedge.CONFIRMED: (0.95, 0.99),
+    Hedge.LIKELY: (0.55, 0.80),
+    Hedge.POSSIBLE: (0.20, 0.45),
+}
+
+
+@attrs.frozen(slots=True)
+class Predicate:
+    """What a claim says happened to the counted thing: an open set of keys.
+
+    The usual ones are class attributes; a lexicon may bring more (``Predicate("evacuated")``).
+
+    >>> Predicate.SENT, Predicate("sent") == Predicate.SENT
+    (Predicate(key='sent'), True)
+    """
+
+    key: str
+
+    SENT: ClassVar[Predicate]
+    DEPLOYED: ClassVar[Predicate]
+    SUPPLIED: ClassVar[Predicate]
+    KILLED: ClassVar[Predicate]
+    WOUNDED: ClassVar[Predicate]
+    CASUALTIES: ClassVar[Predicate]
+    CAPTURED: ClassVar[Predicate]
+    TRAINING: ClassVar[Predicate]
+    PRESENT: ClassVar[Predicate]
+    SEIZED: ClassVar[Predicate]
+    OTHER: ClassVar[Predicate]
+
+
+for _key in (
+    "sent deployed supplied killed wounded casualties captured training present seized other"
+).split():
+    setattr(Predicate, _key.upper(), Predicate(_key))
+
+
+@attrs.frozen(slots=True)
+class Attribution:
+    """Who stands behind a figure: the outlet, the wires it relays, and the originator.
+
+    "Kyiv Independent, AP reported, citing South Korea's Joint Chiefs of Staff" gives outlet
+    Kyiv Independent, via AP, originator the JCS.
+    """
+
+    outlet: Actor | None = None
+    via: tuple[Actor, ...] = attrs.field(default=(), converter=tuple)
+    originator: Actor | None = None
+
+    @property
+    def chain(self) -> tuple[Actor, ...]:
+        """Outlet, wires and originator, in the order the figure travelled backwards."""
+        links = [self.outlet, *self.via, self.originator]
+        return tuple(a for a in links if a is not None)
+
+
+@attrs.frozen(slots=True)
+class Evidence:
+    """The sentence a claim was read from and its place in the document."""
+
+    text: str
+    span: Span
+
+
+@attrs.frozen(slots=True)
+class Claim:
+    """A quantity plus what it is about, who stands behind it, for when, and how sure.
+
+    ``part_of`` holds the larger figure this one is a part of ("of the 11,000 sent, 4,000
+    were killed or wounded"); ``derived_from`` the figures a derived claim was computed from.
+    """
+
+    quantity: Quantity
+    predicate: Predicate
+    subject: Actor | None = None
+    recipient: Actor | None = None
+    period: Period | None = None
+    as_of: date | None = None
+    cumulative: bool | None = None
+    attribution: Attribution = Attribution()
+    hedge: Hedge = Hedge.STATED
+    derived_from: tuple[Quantity, ...] = attrs.field(default=(), converter=tuple)
+    part_of: Quantity | None = None
+    evidence: Evidence = Evidence("", Span(0, 0))
+    source: Source | None = None
+
+    @property
+    def derived(self) -> bool:
+        """Whether the figure was computed from others rather than stated."""
+        return bool(self.derived_from)

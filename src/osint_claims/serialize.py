@@ -14,10 +14,13 @@ True
 from __future__ import annotations
 
 import json
+from datetime import date
 from decimal import Decimal
 from typing import Any, TypeVar
 
 import cattrs
+
+from .model import Predicate
 
 __all__ = ["converter", "from_json", "to_json"]
 
@@ -28,6 +31,10 @@ def _make_converter() -> cattrs.Converter:
     made = cattrs.Converter(forbid_extra_keys=True)
     made.register_unstructure_hook(Decimal, str)
     made.register_structure_hook(Decimal, lambda value, _: Decimal(str(value)))
+    made.register_unstructure_hook(date, date.isoformat)
+    made.register_structure_hook(date, lambda value, _: date.fromisoformat(value))
+    made.register_unstructure_hook(Predicate, lambda predicate: predicate.key)
+    made.register_structure_hook(Predicate, lambda value, _: Predicate(str(value)))
     return made
 
 
