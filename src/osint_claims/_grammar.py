@@ -54,6 +54,7 @@ class Grammar:
         self.object_openers = frozenset(
             w.lower() for w in words("items", "object_openers")
         )
+        self.lowercase_stop_words = frozenset(words("items", "lowercase_stop_words"))
         self.of_determiners = frozenset(w.lower() for w in words("items", "of_determiners"))
         # A qualifier opens the next figure's phrase, so it also ends an item.
         qualifier_words = {
@@ -209,6 +210,8 @@ class Grammar:
             w[:1] for w in (*words("not_counts", "time_markers"), *words("not_counts", "furniture"))
         )
         # Case matters for months and labels: "March 27" but "march on".
+        self.phone_number = regex.compile(r"\+[0-9]{1,3}(?:[\s.-]?\(?[0-9]{1,4}\)?){2,5}")
+        self.date_joiner = regex.compile(r"\s*(?:and|or|&|-|to|,)\s*")
         self.labels = frozenset([*words("not_counts", "labels"), *words("not_counts", "months")])
         self.not_count_after = regex.compile(
             rf"""(?:
@@ -271,7 +274,7 @@ class Grammar:
                 (?P<lead>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){{0,8}})
               |(?P<toll>{_LETTER_BEFORE}(?:[^\W\d_]+\s+)?(?:{longest_first(lead["toll_nouns"])}))
                 (?:\s+(?:{longest_first(lead["verbs"])})){{0,3}}
-            )\s+(?:{longest_first(lead["linkers"])})\s+\Z""",
+            )\s+(?:(?:{longest_first(lead["linkers"])})\s+)?\Z""",
             _FLAGS,
         )
         rates = lexicon.table("items", "rates")

@@ -102,9 +102,13 @@ class ItemReader:
                 words.append(token.text)
                 index += 1
                 continue
-            if lowered in grammar.stop_words:
-                break
-            if words and _is_verb_form(lowered) and not self._noun_follows(text, following):
+            if (
+                lowered in grammar.stop_words
+                or token.text in grammar.lowercase_stop_words
+                or (words and lowered in grammar.determiners)
+            ):
+                break  # a determiner inside an item opens a new phrase ("trucks a day")
+            if words and self._is_verb(lowered, words[-1], text, following):
                 break
             if words and self._opens_object(text, token, following):
                 break  # "a 500-kg bomb hit the school": a verb before its object
@@ -114,6 +118,19 @@ class ItemReader:
         while words and words[-1].lower() in (*_CONJUNCTIONS, "of"):
             words.pop()
         return words, end
+
+    def _is_verb(self, word: str, previous: str, text: str, following: _Token | None) -> bool:
+        """A participle or gerund that ends the item rather than continuing it.
+
+        "-ed" ends it unless a noun follows ("armed drones"); "-ing" ends it after a
+        plural noun ("people fleeing") and otherwise reads as a noun or modifier
+        ("infantry fighting vehicles", "a four-storey building").
+        """
+        if not _is_verb_form(word):
+            return False
+        if word.endswith("ing") and not _looks_plural(previous):
+            return False
+        return not self._noun_follows(text, following)
 
     def _starts_figure(self, text: str, token: _Token) -> bool:
         if not self.grammar.numerals.may_start(token.text):

@@ -60,6 +60,13 @@ class _Draft:
     high: Decimal | None = None
 
 
+@attrs.define(slots=True)
+class _ScanState:
+    """What one scan of a text remembers from figure to figure."""
+
+    last_date_end: int | None = None
+
+
 class QuantityParser:
     """Reads quantities with one lexicon; build once and reuse (it holds compiled patterns).
 
@@ -84,12 +91,13 @@ class QuantityParser:
         drafts: list[_Draft] = []
         position = 0
         cursor = self.grammar.numerals.cursor(scan)
+        state = _ScanState()
         while True:
             numeral = cursor.next(position)
             if numeral is None:
                 break
             floor = drafts[-1].end if drafts else 0
-            draft, position = self._read(plain, numeral, floor)
+            draft, position = self._read(plain, numeral, floor, state)
             if draft is not None:
                 drafts.append(draft)
         self._carry_approximation(plain, drafts)
@@ -102,16 +110,22 @@ class QuantityParser:
 
     # 1. classify ------------------------------------------------------------------------
 
-    def _read(self, text: str, numeral: Numeral, floor: int) -> tuple[_Draft | None, int]:
+    def _read(
+        self, text: str, numeral: Numeral, floor: int, state: _ScanState
+    ) -> tuple[_Draft | None, int]:
         """Read the quantity around ``numeral``; return it (or None) and where to go on.
 
         The context before the figure is read no further back than ``floor``, the end of
         the previous quantity, so phrases never overlap.
         """
         grammar = self.grammar
-        if self._is_not_a_count(text, numeral):
+        if numeral.start and text[numeral.start - 1] == "+":
+            phone = grammar.phone_number.match(text, numeral.start - 1)
+            if phone is not None:
+                return None, phone.end()  # "+380 44 287 5679"
+        if self._is_not_a_count(text, numeral) or self._continues_date(text, numeral, state):
+            state.last_date_end = numeral.end
             return None, numeral.end
-        if self._is_bare_year(text, numeral):
             return None, numeral.end
         draft = _Draft(start=numeral.start, end=numeral.end, first=numeral)
         self._read_before(text, draft, floor)
@@ -125,6 +139,8 @@ class QuantityParser:
         if self._is_year(text, draft, position):
             return None, max(position, draft.first.end)
         position = self._read_trailing(text, draft, position)
+        if draft.unit is None:
+            position = self._read_unit(draft, grammar.unit_after.match(text, position), position)
         position = self._read_item(text, draft, position)
         position = self._read_trailing(text, draft, position)
         if draft.item is None and draft.unit is None:
@@ -204,6 +220,13 @@ class QuantityParser:
             return False
         word = token.group("word").lower()
         return word != "of" and word not in self.grammar.stop_words
+
+    def _continues_date(self, text: str, numeral: Numeral, state: _ScanState) -> bool:
+        """ "on March 6 and 7": a figure joined to a date just passed over is one too."""
+        last = state.last_date_end
+        if last is None or numeral.start <= last or numeral.kind is not NumeralKind.DIGITS:
+            return False
+        return self.grammar.date_joiner.fullmatch(text, last, numeral.start) is not None
 
     def _is_bare_year(self, text: str, numeral: Numeral) -> bool:
         """A year with nothing around it that could make it a count: decided without patterns.
@@ -365,18 +388,25 @@ class QuantityParser:
                     else Change.DECREASE
                 )
                 position = change.end()
-        item, position = self.items.read(text, position)
-        draft.item = item
-        rate = None
-        if grammar.may_follow(text, position, grammar.rate_initials):
-            rate = grammar.rate_after.match(text, position)
-        if rate is not None:
-            period = rate.group("period")
-            draft.per = (
-                period.lower() if period else grammar.period_of_adverb[rate.group("adverb").lower()]
-            )
-            position = rate.end()
+        position = self._read_rate(text, draft, position)
+        if draft.per is None:
+            draft.item, position = self.items.read(text, position)
+            position = self._read_rate(text, draft, position)
         return position
+
+    def _read_rate(self, text: str, draft: _Draft, position: int) -> int:
+        """A rate after the figure or its item: "per month", "a day", "daily"."""
+        grammar = self.grammar
+        if not grammar.may_follow(text, position, grammar.rate_initials):
+            return position
+        rate = grammar.rate_after.match(text, position)
+        if rate is None:
+            return position
+        period = rate.group("period")
+        draft.per = (
+            period.lower() if period else grammar.period_of_adverb[rate.group("adverb").lower()]
+        )
+        return rate.end()
 
     def _read_lead_in(self, text: str, draft: _Draft, floor: int) -> None:
         grammar = self.grammar
