@@ -40,7 +40,8 @@ __all__ = ["Currency", "Lexicon", "Unit"]
 
 # The layout every lexicon source must follow: topic -> table -> kind of value.
 # Kinds: "numbers" (word -> number), "ranges" (word -> [low, high]), "words" (a list of
-# strings), "strings" (word -> string), "integer", "units", "currencies".
+# strings), "strings" (word -> string), "word_lists" (key -> list of strings), "integer",
+# "units", "currencies".
 _WORD_TABLE: Final = {"words": "words"}
 _SCHEMA: Final[Mapping[str, Any]] = {
     "numbers": {
@@ -81,6 +82,7 @@ _SCHEMA: Final[Mapping[str, Any]] = {
         "of_determiners": _WORD_TABLE,
         "after_share": _WORD_TABLE,
         "object_openers": _WORD_TABLE,
+        "lowercase_stop_words": _WORD_TABLE,
         "lead_in": {
             "nouns": "words",
             "verbs": "words",
@@ -102,6 +104,73 @@ _SCHEMA: Final[Mapping[str, Any]] = {
         "pronoun_one": {"followers": "words", "preceders": "words"},
         "ordinals": {"suffixes": "words"},
         "years": {"first": "integer", "last": "integer"},
+    },
+    "dates": {
+        "months": "numbers",
+        "weekdays": "numbers",
+        "weekday_abbreviations": "numbers",
+        "case_sensitive": _WORD_TABLE,
+        "seasons": "ranges",
+        "units": "strings",
+        "unit_plurals": "strings",
+        "modifiers": "numbers",
+        "windows": "numbers",
+        "ago": _WORD_TABLE,
+        "counts": "numbers",
+        "day_words": "numbers",
+        "weekend": _WORD_TABLE,
+        "prepositions": "strings",
+        "parts": "ranges",
+        "sides": "strings",
+        "ranges": {"openers": "words", "connectors": "words"},
+        "quarters": _WORD_TABLE,
+        "quarter_labels": "numbers",
+        "ordinals": "numbers",
+        "ordinal_suffixes": _WORD_TABLE,
+        "articles": _WORD_TABLE,
+        "of": _WORD_TABLE,
+        "publication": {"labels": "words", "byline": "words", "joiners": "words"},
+        "years": {"first": "integer", "last": "integer"},
+    },
+    "articles": {
+        "furniture_lines": {
+            "starts": "words",
+            "ends": "words",
+            "buttons": "words",
+            "reading_time": "words",
+        },
+        "furniture_tail": {"lines": "words"},
+        "furniture_blocks": {"starts": "words"},
+        "captions": {"agencies": "words", "markers": "words"},
+        "bylines": {"prefixes": "words"},
+        "wire_credits": {"phrases": "words"},
+        "abbreviations": _WORD_TABLE,
+    },
+    "claims": {
+        "predicates": "word_lists",
+        "attribution": {
+            "verbs_after_source": "words",
+            "markers_before_source": "words",
+            "report_nouns": "words",
+        },
+        "anaphora": "word_lists",
+        "hedges": {
+            "confirmed": "words",
+            "stated": "words",
+            "estimated": "words",
+            "believed": "words",
+            "reportedly": "words",
+            "likely": "words",
+            "possible": "words",
+            "forecast": "words",
+        },
+        "cumulative": {"total": "words", "increment": "words"},
+        "structure": {
+            "recipient_markers": "words",
+            "part_markers": "words",
+            "part_openers": "words",
+            "share_markers": "words",
+        },
     },
 }
 
@@ -210,7 +279,7 @@ def _check_value(kind: Any, value: Any, source: _Source, path: tuple[str, ...]) 
     elif kind == "integer":
         if isinstance(value, bool) or not isinstance(value, int):
             raise source.error(path, f"expected an integer, got {value!r}")
-    elif kind in ("numbers", "ranges", "strings", "units", "currencies"):
+    elif kind in ("numbers", "ranges", "strings", "units", "currencies", "word_lists"):
         if not isinstance(value, Mapping):
             raise source.error(path, "expected a table")
         for key, sub in value.items():
@@ -231,6 +300,8 @@ def _check_entry(kind: str, value: Any, source: _Source, path: tuple[str, ...]) 
     elif kind == "strings":
         if not isinstance(value, str) or not value:
             raise source.error(path, "expected a non-empty string")
+    elif kind == "word_lists":
+        _check_words(value, source, path)
     elif kind == "units":
         _check_value(
             {"dimension": "string", "factor": "number", "forms": "words", "calibre": "flag"},
