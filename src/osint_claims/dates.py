@@ -471,7 +471,7 @@ def _weekday(published: date, weekday: int, which: int | None) -> date:
 class _Reader:
     """Turns one match of the grammar's pattern into a draft period."""
 
-    def __init__(self, grammar: _Grammar, match: regex.Match[str], published: date | None):
+    def __init__(self, grammar: _Grammar, match: regex.Match[str], published: date | None) -> None:
         self.g = grammar
         self.m = match
         self.published = published
@@ -799,7 +799,7 @@ def _scan(
             period: Period | None = Period(
                 draft.start, draft.end, draft.precision, text[match.start() : match.end()]
             )
-        except _RejectedError:
+        except (_RejectedError, KeyError):  # KeyError: a word the tables do not map
             continue
         except (_UnplacedError, ValueError, OverflowError):
             period = None
