@@ -18,6 +18,18 @@ from osint_claims import (
     parse_number,
     to_json,
 )
+from osint_claims.model import (
+    Actor,
+    ActorKind,
+    Attribution,
+    Claim,
+    Evidence,
+    Hedge,
+    Period,
+    Precision,
+    Predicate,
+    Source,
+)
 
 _ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen".split()
 _ONES += "fourteen fifteen sixteen seventeen eighteen nineteen".split()
@@ -159,3 +171,55 @@ def test_json_round_trip_is_identity(quantity: Quantity) -> None:
 @given(st.lists(quantities(), max_size=5))
 def test_json_round_trip_of_lists(found: list[Quantity]) -> None:
     assert from_json(to_json(found), list[Quantity]) == found
+
+
+_ACTORS = st.builds(
+    Actor,
+    id=st.text("abcdefghijklmnopqrstuvwxyz-", min_size=1, max_size=12),
+    name=st.text(min_size=1, max_size=20),
+    kind=st.sampled_from(ActorKind),
+    country=st.none() | st.sampled_from(["KP", "RU", "UA", "KR", "US"]),
+    aliases=st.lists(st.text(max_size=10), max_size=3).map(tuple),
+    parent=st.none() | st.text("abcdefghijklmnopqrstuvwxyz-", min_size=1, max_size=12),
+)
+
+
+@st.composite
+def periods(draw: st.DrawFn) -> Period:
+    start = draw(st.dates())
+    end = draw(st.dates(min_value=start))
+    return Period(start, end, draw(st.sampled_from(Precision)), draw(st.text(max_size=20)))
+
+
+@st.composite
+def claims(draw: st.DrawFn) -> Claim:
+    source = Source(
+        outlet=draw(st.none() | _ACTORS),
+        title=draw(st.none() | st.text(max_size=30)),
+        url=draw(st.none() | st.just("https://example.org/a")),
+        author=draw(st.none() | st.text(max_size=20)),
+        published=draw(st.none() | st.dates()),
+        via=tuple(draw(st.lists(_ACTORS, max_size=2))),
+    )
+    return Claim(
+        quantity=draw(quantities()),
+        predicate=draw(st.sampled_from([Predicate.SENT, Predicate.KILLED, Predicate("evacuated")])),
+        subject=draw(st.none() | _ACTORS),
+        recipient=draw(st.none() | _ACTORS),
+        period=draw(st.none() | periods()),
+        as_of=draw(st.none() | st.dates()),
+        cumulative=draw(st.none() | st.booleans()),
+        attribution=Attribution(
+            outlet=source.outlet, via=source.via, originator=draw(st.none() | _ACTORS)
+        ),
+        hedge=draw(st.sampled_from(Hedge)),
+        derived_from=tuple(draw(st.lists(quantities(), max_size=2))),
+        part_of=draw(st.none() | quantities()),
+        evidence=Evidence(draw(st.text(max_size=40)), Span(0, draw(st.integers(0, 40)))),
+        source=source,
+    )
+
+
+@given(claims())
+def test_claim_json_round_trip_is_identity(claim: Claim) -> None:
+    assert from_json(to_json(claim), Claim) == claim

@@ -15,6 +15,7 @@ from __future__ import annotations
 import enum
 from datetime import date
 from decimal import Decimal
+from collections.abc import Iterable
 from typing import ClassVar
 
 import attrs
@@ -155,6 +156,18 @@ class Quantity:
         return self.low if self.low is not None else self.high
 
 
+def _strings(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+def _actors(values: Iterable[Actor]) -> tuple[Actor, ...]:
+    return tuple(values)
+
+
+def _quantities(values: Iterable[Quantity]) -> tuple[Quantity, ...]:
+    return tuple(values)
+
+
 class ActorKind(enum.Enum):
     """What sort of body or person an actor is."""
 
@@ -192,7 +205,7 @@ class Actor:
     name: str
     kind: ActorKind = ActorKind.OTHER
     country: str | None = None
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     parent: str | None = None
 
 
@@ -245,7 +258,7 @@ class Source:
     url: str | None = None
     author: str | None = None
     published: date | None = None
-    via: tuple[Actor, ...] = attrs.field(default=(), converter=tuple)
+    via: tuple[Actor, ...] = attrs.field(default=(), converter=_actors)
 
 
 class Hedge(enum.Enum):
@@ -326,7 +339,7 @@ class Attribution:
     """
 
     outlet: Actor | None = None
-    via: tuple[Actor, ...] = attrs.field(default=(), converter=tuple)
+    via: tuple[Actor, ...] = attrs.field(default=(), converter=_actors)
     originator: Actor | None = None
 
     @property
@@ -361,7 +374,7 @@ class Claim:
     cumulative: bool | None = None
     attribution: Attribution = Attribution()
     hedge: Hedge = Hedge.STATED
-    derived_from: tuple[Quantity, ...] = attrs.field(default=(), converter=tuple)
+    derived_from: tuple[Quantity, ...] = attrs.field(default=(), converter=_quantities)
     part_of: Quantity | None = None
     evidence: Evidence = Evidence("", Span(0, 0))
     source: Source | None = None
