@@ -13,9 +13,9 @@ True
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
-from collections.abc import Iterable
 from typing import ClassVar
 
 import attrs
@@ -26,14 +26,14 @@ __all__ = [
     "Actor",
     "ActorKind",
     "Attribution",
+    "Bound",
+    "Change",
     "Claim",
     "Evidence",
     "Hedge",
-    "Predicate",
-    "Bound",
-    "Change",
     "Period",
     "Precision",
+    "Predicate",
     "Quantity",
     "Source",
     "Span",
