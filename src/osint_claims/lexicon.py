@@ -165,6 +165,7 @@ _SCHEMA: Final[Mapping[str, Any]] = {
             "forecast": "words",
         },
         "cumulative": {"total": "words", "increment": "words"},
+        "not_claims": {"items": "words"},
         "structure": {
             "recipient_markers": "words",
             "part_markers": "words",
