@@ -1,0 +1,78 @@
+"""Who says what number about whom, in the showcase articles of ``seeds/``.
+
+Run from the repository root: ``python examples/claims_in_seeds.py``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from osint_claims import Actor, Bound, Claim, extract_claims, read_article
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def figure(claim: Claim) -> str:
+    """The figure as an analyst writes it: "~3000", "10000-12000", "at least 3000"."""
+    quantity = claim.quantity
+    if quantity.bound is Bound.RANGE:
+        text = f"{quantity.low}-{quantity.high}"
+    elif quantity.bound is Bound.EXACT:
+        text = f"{quantity.value}"
+    else:
+        text = f"{quantity.bound.value.replace('_', ' ')} {quantity.value}"
+    text = ("~" if quantity.approximate else "") + text
+    if quantity.unit:
+        text += f" {quantity.unit}"
+    if quantity.per:
+        text += f"/{quantity.per}"
+    return text
+
+
+def name(actor: Actor | None) -> str:
+    return actor.name if actor is not None else "?"
+
+
+def describe(claim: Claim) -> str:
+    """One line: figure, what, whose, to whom, when, who says so and how sure."""
+    parts = [f"{figure(claim):>16}", f"{claim.predicate.key:<10}", f"{claim.quantity.item or ''}"]
+    parts.append(
+        f"[{name(claim.subject)}" + (f" -> {name(claim.recipient)}]" if claim.recipient else "]")
+    )
+    if claim.period is not None:
+        parts.append(f"{claim.period.start}..{claim.period.end}")
+    attribution = claim.attribution
+    said = f"says {name(attribution.originator)} ({claim.hedge.value})"
+    if attribution.via:
+        said += " via " + ", ".join(a.name for a in attribution.via)
+    if attribution.outlet is not None:
+        said += f" in {attribution.outlet.name}"
+    parts.append(said)
+    if claim.part_of is not None:
+        parts.append(f"part of {claim.part_of.value}")
+    if claim.derived:
+        parts.append("derived")
+    return "  ".join(parts)
+
+
+def main(folder: Path = SEEDS) -> int:
+    """Print the claims of each article in ``folder``."""
+    paths = sorted(folder.glob("*.txt"))
+    if not paths:
+        print(f"no .txt files in {folder}", file=sys.stderr)
+        return 1
+    for path in paths:
+        article = read_article(path)
+        source = article.source
+        print(f"== {path.name}: {source.title or '(no title)'}")
+        print(
+            f"   {name(source.outlet)}, {source.published or 'undated'}, by {source.author or '?'}"
+        )
+        for claim in extract_claims(article):
+            print("  " + describe(claim))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else SEEDS))
