@@ -51,9 +51,7 @@ class Grammar:
 
         self.determiners = frozenset(w.lower() for w in words("items", "determiners"))
         # Words that open a verb's object: a word before them is not part of an item.
-        self.object_openers = frozenset(
-            w.lower() for w in words("items", "object_openers")
-        )
+        self.object_openers = frozenset(w.lower() for w in words("items", "object_openers"))
         self.lowercase_stop_words = frozenset(words("items", "lowercase_stop_words"))
         self.of_determiners = frozenset(w.lower() for w in words("items", "of_determiners"))
         # A qualifier opens the next figure's phrase, so it also ends an item.

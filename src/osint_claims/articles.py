@@ -361,9 +361,7 @@ def _outlet(text: str, lines: list[Segment], registry: ActorRegistry) -> Actor |
     return registry.get(counts.most_common(1)[0][0])
 
 
-def _author(
-    text: str, lines: list[Segment], rules: _Rules, registry: ActorRegistry
-) -> str | None:
+def _author(text: str, lines: list[Segment], rules: _Rules, registry: ActorRegistry) -> str | None:
     for line in lines:
         if line.kind is not SegmentKind.BYLINE:
             continue

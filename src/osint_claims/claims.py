@@ -88,7 +88,7 @@ class _Vocabulary:
             rf"(?:(?i:has|had|have)\s+)?(?i:{verbs})\b"
         )
         self.markers_before = regex.compile(
-            rf"(?i)\b{alternation(attribution['markers_before_source'])}\s*$"
+            rf"(?i)\b{alternation(attribution['markers_before_source'])}\s+(?:the\s+)?$"
         )
         self.report_after = regex.compile(
             rf"(?i)^(?:'s)?\s+(?:[a-z]+\s+)?(?:{alternation(attribution['report_nouns'])})\b"
@@ -216,14 +216,14 @@ class ClaimReader:
         """Actors a reporting verb or marker names as a source, with where they stand."""
         words = self.words
         found: list[tuple[int, Actor]] = []
+        starts = {m.span.start for m in mentions}
         for mention in mentions:
             after = text[mention.span.end : mention.span.end + _ATTRIBUTION_REACH]
             before = text[max(0, mention.span.start - _ATTRIBUTION_REACH) : mention.span.start]
-            if (
-                words.verbs_after.match(_skip_apposition(after))
-                or words.markers_before.search(before)
-                or words.report_after.match(after)
-            ):
+            verb = words.verbs_after.match(_skip_apposition(after))
+            if verb is not None and self._names_next(text, mention, after, verb, starts):
+                verb = None  # "..., said the JCS": the verb belongs to the actor after it
+            if verb or words.markers_before.search(before) or words.report_after.match(after):
                 found.append((mention.span.start, mention.actor))
         for phrase in words.anaphora_pattern.finditer(text):
             after = text[phrase.end() : phrase.end() + _ATTRIBUTION_REACH]
@@ -240,6 +240,19 @@ class ClaimReader:
                     found.append((phrase.start(), actor))
                     break
         return sorted(found, key=lambda pair: pair[0])
+
+    @staticmethod
+    def _names_next(
+        text: str, mention: _Mention, after: str, verb: regex.Match[str], starts: set[int]
+    ) -> bool:
+        """Whether an actor is named right after the verb ("said the JCS")."""
+        skipped = len(after) - len(_skip_apposition(after))
+        position = mention.span.end + skipped + verb.end()
+        rest = text[position : position + 8]
+        gap = len(rest) - len(rest.lstrip())
+        if rest.lstrip().lower().startswith("the "):
+            gap += len(rest.lstrip()) - len(rest.lstrip()[4:])
+        return position + gap in starts
 
     def _via(
         self,
