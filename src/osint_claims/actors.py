@@ -16,7 +16,6 @@ files of the same layout; files are read as data only, never executed.
 from __future__ import annotations
 
 import functools
-import json
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
@@ -26,8 +25,8 @@ from typing import Any
 import attrs
 import regex
 
+from ._files import read_data_file
 from .errors import LexiconError
-from .lexicon import _toml_error_line
 from .model import Actor, ActorKind, Span
 from .text import normalize
 
@@ -204,16 +203,7 @@ def _spaced(name: str) -> str:
 
 
 def _read_file(path: Path) -> list[Actor]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise LexiconError(path, None, f"cannot read: {error}") from None
-    try:
-        data = json.loads(text) if path.suffix.lower() == ".json" else tomllib.loads(text)
-    except json.JSONDecodeError as error:
-        raise LexiconError(path, error.lineno, f"invalid JSON: {error.msg}") from None
-    except tomllib.TOMLDecodeError as error:
-        raise LexiconError(path, _toml_error_line(error), f"invalid TOML: {error}") from None
+    data, text = read_data_file(path)
     actors = _parse(data, str(path), text)
     _check_parents({a.id: a for a in actors}, str(path), text, allow_outside=True)
     return actors

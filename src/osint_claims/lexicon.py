@@ -22,8 +22,6 @@ Files are only ever parsed as data (``tomllib`` or ``json``), never executed.
 from __future__ import annotations
 
 import functools
-import json
-import re
 import tomllib
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
@@ -34,6 +32,7 @@ from typing import Any, Final
 
 import attrs
 
+from ._files import read_data_file, toml_error_line
 from .errors import LexiconError
 
 __all__ = ["Currency", "Lexicon", "Unit"]
@@ -325,32 +324,6 @@ def _check_entry(kind: str, value: Any, source: _Source, path: tuple[str, ...]) 
         raise source.error(path, "expected true or false")
 
 
-def _toml_error_line(error: tomllib.TOMLDecodeError) -> int | None:
-    """The line a TOML error points at (Python < 3.14 only says it in the message)."""
-    line = getattr(error, "lineno", None)
-    if isinstance(line, int):
-        return line
-    found = re.search(r"at line (\d+)", str(error))
-    return int(found.group(1)) if found else None
-
-
-def _read_file(path: Path) -> tuple[dict[str, Any], str]:
-    """Parse a TOML or JSON file as data; errors name the file and line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise LexiconError(path, None, f"cannot read: {error}") from None
-    try:
-        data = json.loads(text) if path.suffix.lower() == ".json" else tomllib.loads(text)
-    except json.JSONDecodeError as error:
-        raise LexiconError(path, error.lineno, f"invalid JSON: {error.msg}") from None
-    except tomllib.TOMLDecodeError as error:
-        raise LexiconError(path, _toml_error_line(error), f"invalid TOML: {error}") from None
-    if not isinstance(data, dict):
-        raise LexiconError(path, 1, "expected a table at the top level")
-    return data, text
-
-
 @attrs.frozen(slots=True, eq=False)
 class Lexicon:
     """All word lists, in one object: build with :meth:`default`, grow with :meth:`extended`.
@@ -394,7 +367,7 @@ class Lexicon:
             if isinstance(item, Mapping):
                 data, source = dict(item), _Source("<mapping>", None)
             elif isinstance(item, str | Path):
-                data, text = _read_file(Path(item))
+                data, text = read_data_file(Path(item))
                 source = _Source(str(item), text)
             else:
                 raise LexiconError("<argument>", None, f"expected a path or mapping: {item!r}")
@@ -482,7 +455,7 @@ def _default_lexicon() -> Lexicon:
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:  # pragma: no cover - shipped data is tested
-            raise LexiconError(source.name, _toml_error_line(error), str(error)) from None
+            raise LexiconError(source.name, toml_error_line(error), str(error)) from None
         wrapped = {topic: data}
         _check_value(_SCHEMA, wrapped, source, ())
         _merge(merged, wrapped)
