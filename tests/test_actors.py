@@ -28,7 +28,9 @@ def test_every_parent_names_an_actor_and_every_seed_actor_is_known() -> None:
     registry = ActorRegistry.default()
     for actor in registry:
         assert actor.parent is None or actor.parent in registry
-    assert [a.id for a in registry.lineage(registry.get("kyrylo-budanov"))] == [
+    budanov = registry.get("kyrylo-budanov")
+    assert budanov is not None
+    assert [a.id for a in registry.lineage(budanov)] == [
         "kyrylo-budanov",
         "ua-hur",
         "ua",
@@ -54,9 +56,11 @@ def test_extension_adds_and_replaces(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     registry = ActorRegistry.default().extended(path)
-    assert registry.resolve("Wagner").id == "wagner"
-    assert registry.get("kp").name == "DPRK"
-    assert ActorRegistry.default().get("kp").name == "North Korea"  # the default is untouched
+    wagner, replaced = registry.resolve("Wagner"), registry.get("kp")
+    original = ActorRegistry.default().get("kp")
+    assert wagner is not None and wagner.id == "wagner"
+    assert replaced is not None and replaced.name == "DPRK"
+    assert original is not None and original.name == "North Korea"  # the default is untouched
 
 
 @pytest.mark.parametrize(
