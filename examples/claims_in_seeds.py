@@ -8,26 +8,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from osint_claims import Actor, Bound, Claim, extract_claims, read_article
+from osint_claims import Actor, Claim, extract_claims, read_article
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-
-
-def figure(claim: Claim) -> str:
-    """The figure as an analyst writes it: "~3000", "10000-12000", "at least 3000"."""
-    quantity = claim.quantity
-    if quantity.bound is Bound.RANGE:
-        text = f"{quantity.low}-{quantity.high}"
-    elif quantity.bound is Bound.EXACT:
-        text = f"{quantity.value}"
-    else:
-        text = f"{quantity.bound.value.replace('_', ' ')} {quantity.value}"
-    text = ("~" if quantity.approximate else "") + text
-    if quantity.unit:
-        text += f" {quantity.unit}"
-    if quantity.per:
-        text += f"/{quantity.per}"
-    return text
 
 
 def name(actor: Actor | None) -> str:
@@ -36,7 +19,11 @@ def name(actor: Actor | None) -> str:
 
 def describe(claim: Claim) -> str:
     """One line: figure, what, whose, to whom, when, who says so and how sure."""
-    parts = [f"{figure(claim):>16}", f"{claim.predicate.key:<10}", f"{claim.quantity.item or ''}"]
+    parts = [
+        f"{claim.quantity.figure:>18}",
+        f"{claim.predicate.key:<10}",
+        f"{claim.quantity.item or ''}",
+    ]
     parts.append(
         f"[{name(claim.subject)}" + (f" -> {name(claim.recipient)}]" if claim.recipient else "]")
     )

@@ -8,25 +8,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from osint_claims import Bound, Quantity, extract_quantities
+from osint_claims import Quantity, extract_quantities
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def describe(quantity: Quantity) -> str:
-    """One readable line: the bounds, the unit and what is counted."""
-    if quantity.bound is Bound.RANGE:
-        figure = f"{quantity.low}-{quantity.high}"
-    elif quantity.bound is Bound.EXACT:
-        figure = f"{quantity.value}"
-    else:
-        figure = f"{quantity.bound.value.replace('_', ' ')} {quantity.value}"
-    if quantity.approximate:
-        figure = "~" + figure
-    unit = f" {quantity.unit}" if quantity.unit else ""
+    """One readable line: the figure and what is counted."""
     item = f" {quantity.item}" if quantity.item else ""
-    rate = f" per {quantity.per}" if quantity.per else ""
-    return f"{figure}{unit}{item}{rate}"
+    return f"{quantity.figure}{item}"
 
 
 def main(folder: Path = SEEDS) -> int:

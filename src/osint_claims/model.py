@@ -141,6 +141,31 @@ class Quantity:
         return cls(value=figure, low=figure, high=figure, unit=unit, item=item)
 
     @property
+    def figure(self) -> str:
+        """The figure as an analyst writes it: bounds, approximation, unit and rate.
+
+        >>> Quantity(value=None, low=Decimal(10000), high=Decimal(12000), bound=Bound.RANGE,
+        ...          approximate=True).figure
+        '~10000-12000'
+        >>> Quantity(value=Decimal(30), low=Decimal(30), high=None, bound=Bound.AT_LEAST,
+        ...          unit="percent", per="month").figure
+        'at least 30 percent/month'
+        """
+        if self.bound is Bound.RANGE:
+            text = f"{self.low}-{self.high}"
+        elif self.bound is Bound.EXACT:
+            text = f"{self.value}"
+        else:
+            text = f"{self.bound.value.replace('_', ' ')} {self.value}"
+        if self.approximate:
+            text = "~" + text
+        if self.unit:
+            text += f" {self.unit}"
+        if self.per:
+            text += f"/{self.per}"
+        return text
+
+    @property
     def best(self) -> Decimal | None:
         """The single figure that best stands for this quantity.
 
