@@ -21,10 +21,7 @@ import importlib.metadata
 import io
 import logging
 import math
-import os
-import platform
 import re
-import shlex
 import sys
 import time
 import warnings
@@ -32,13 +29,14 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-
-try:
-    import osint_claims
-except ImportError:  # not installed: use the repository's src/ directly
-    sys.path.insert(0, str(REPO_ROOT / "src"))
-    import osint_claims
+from _context import (
+    REPO_ROOT,
+    command_line,
+    library_context,
+    machine_context,
+    osint_claims,
+    positive_int,
+)
 
 MB = 1_000_000
 SEPARATOR = "\n\n"
@@ -47,42 +45,6 @@ WARM_UP = "About 3,000 troops and 170mm guns, 5 km away, cost $1.5bn."
 
 T = TypeVar("T")
 Parser = Callable[[str], Sequence[object]]
-
-
-def command_line() -> str:
-    """The command exactly as it was typed (interpreter, its options, script and arguments)."""
-    return shlex.join(sys.orig_argv)
-
-
-def machine_context() -> str:
-    """One line describing the interpreter and the machine."""
-    return (
-        f"{platform.python_implementation()} {platform.python_version()} "
-        f"| {platform.platform()} | {cpu_model()} | {os.cpu_count() or '?'} logical CPUs"
-    )
-
-
-def cpu_model() -> str:
-    """The processor's name, from /proc/cpuinfo where there is one."""
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
-            key, _, value = line.partition(":")
-            if key.strip() == "model name" and value.strip():
-                return value.strip()
-    return platform.processor() or platform.machine() or "cpu ?"
-
-
-def library_context() -> str:
-    """Which osint_claims is being measured, and from where."""
-    version = getattr(osint_claims, "__version__", None)
-    if version is None:
-        try:
-            version = importlib.metadata.version("osint-claims")
-        except importlib.metadata.PackageNotFoundError:
-            version = "?"
-    location = osint_claims.__file__
-    where = str(Path(location).parent) if location else "?"
-    return f"osint_claims {version} from {where}"
 
 
 @contextlib.contextmanager
@@ -182,14 +144,6 @@ def report(label: str, seconds: float, chars: int, nbytes: int, found: int) -> f
         f"   quantities found: {found:,}"
     )
     return rate
-
-
-def positive_int(value: str) -> int:
-    """An argparse type: an integer of at least 1."""
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return number
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:

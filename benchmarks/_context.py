@@ -1,0 +1,78 @@
+"""Shared by the benchmark scripts: the header lines every report starts with.
+
+Scripts import it as ``_context`` (they run from ``benchmarks/``, which Python puts first
+on the path).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib.metadata
+import os
+import platform
+import shlex
+import sys
+from pathlib import Path
+
+__all__ = [
+    "REPO_ROOT",
+    "command_line",
+    "cpu_model",
+    "library_context",
+    "machine_context",
+    "osint_claims",
+    "positive_int",
+]
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+try:
+    import osint_claims
+except ImportError:  # not installed: use the repository's src/ directly
+    sys.path.insert(0, str(REPO_ROOT / "src"))
+    import osint_claims
+
+
+def command_line() -> str:
+    """The command exactly as it was typed (interpreter, its options, script and arguments)."""
+    return shlex.join(sys.orig_argv)
+
+
+def cpu_model() -> str:
+    """The processor's name, from /proc/cpuinfo where there is one."""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            key, _, value = line.partition(":")
+            if key.strip() == "model name" and value.strip():
+                return value.strip()
+    return platform.processor() or platform.machine() or "cpu ?"
+
+
+def machine_context() -> str:
+    """One line describing the interpreter and the machine."""
+    return (
+        f"{platform.python_implementation()} {platform.python_version()} "
+        f"| {platform.platform()} | {cpu_model()} | {os.cpu_count() or '?'} logical CPUs"
+    )
+
+
+def library_context() -> str:
+    """Which osint_claims is being measured, and from where."""
+    version = getattr(osint_claims, "__version__", None)
+    if version is None:
+        try:
+            version = importlib.metadata.version("osint-claims")
+        except importlib.metadata.PackageNotFoundError:
+            version = "?"
+    location = osint_claims.__file__
+    where = str(Path(location).parent) if location else "?"
+    return f"osint_claims {version} from {where}"
+
+
+def positive_int(value: str) -> int:
+    """An argparse type: an integer of at least 1."""
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return number
