@@ -255,16 +255,6 @@ class Grammar:
             )""",
             _FLAGS,
         )
-        # The same tokens, read in one match: the walk over an item needs no more calls.
-        self.item_tokens = regex.compile(
-            rf"""(?:{GAP}(?:
-                (?P<calibre>[0-9]{{1,3}}(?:\.[0-9]+)?\s?-?\s?(?:{alternation(calibre_forms)})
-                    {_LETTER_AFTER})
-              | (?P<code>[0-9]+[A-Za-z][\w-]*)
-              | (?P<word>[^\W\d_][\w'-]*)
-            )){{0,{ITEM_TOKENS}}}""",
-            _FLAGS,
-        )
         lead = lexicon.table("items", "lead_in")
         self.lead_in = regex.compile(
             rf"""(?r)

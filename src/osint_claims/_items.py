@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ._grammar import Grammar
+from ._grammar import ITEM_TOKENS, Grammar
 
 
 class _Token(NamedTuple):
@@ -23,6 +23,44 @@ class _Token(NamedTuple):
 
 
 _CONJUNCTIONS = frozenset(("and", "or", "&"))
+_KINDS = ("calibre", "code", "word")
+
+
+class _Tokens:
+    """The tokens after a figure, matched one at a time as the walk asks for them.
+
+    Most items are a word or two: reading the tokens lazily costs a match per token used.
+    """
+
+    def __init__(self, grammar: Grammar, text: str, position: int) -> None:
+        self._pattern = grammar.item_token
+        self._text = text
+        self._position = position
+        self._tokens: list[_Token] = []
+        self._done = False
+
+    def get(self, index: int) -> _Token | None:
+        """The token at ``index``, or None past the last one (or past the item's reach)."""
+        while len(self._tokens) <= index and not self._done:
+            self._advance()
+        return self._tokens[index] if index < len(self._tokens) else None
+
+    def range(self, start: int, stop: int) -> list[_Token]:
+        """Tokens ``start`` to ``stop`` (exclusive) that exist."""
+        return [t for t in (self.get(i) for i in range(start, stop)) if t is not None]
+
+    def _advance(self) -> None:
+        if len(self._tokens) >= ITEM_TOKENS:
+            self._done = True
+            return
+        match = self._pattern.match(self._text, self._position)
+        kind = match.lastgroup if match is not None else None
+        if match is None or kind not in _KINDS:
+            self._done = True
+            return
+        start, end = match.span(kind)
+        self._tokens.append(_Token(kind, self._text[start:end], start, end))
+        self._position = end
 
 
 class ItemReader:
@@ -41,8 +79,9 @@ class ItemReader:
         if text.startswith("-", position) and text[position + 1 : position + 2].isalpha():
             position += 1  # attributive: "a 10-man delegation"
         tokens = self._tokens(text, position)
+        first = tokens.get(0)
         casualty = None
-        if tokens and tokens[0].text.lower() in grammar.casualty_openers:
+        if first is not None and first.text.lower() in grammar.casualty_openers:
             casualty = grammar.casualty_after.match(text, position)
         if casualty is not None:
             phrase = " ".join(casualty.group("casualty").split())
@@ -56,28 +95,18 @@ class ItemReader:
             return None, position
         return " ".join(words), end
 
-    def _tokens(self, text: str, position: int) -> list[_Token]:
-        match = self.grammar.item_tokens.match(text, position)
-        if match is None:  # pragma: no cover - the pattern can match nothing
-            return []
-        tokens = [
-            _Token(kind, text[start:end], start, end)
-            for kind in ("calibre", "code", "word")
-            for start, end in match.spans(kind)
-        ]
-        tokens.sort(key=lambda token: token.start)
-        return tokens
+    def _tokens(self, text: str, position: int) -> _Tokens:
+        return _Tokens(self.grammar, text, position)
 
     def _walk(
-        self, text: str, tokens: list[_Token], position: int, *, started: bool
+        self, text: str, tokens: _Tokens, position: int, *, started: bool
     ) -> tuple[list[str], int]:
         grammar = self.grammar
         words: list[str] = []
         end = position
         index = 0
-        while index < len(tokens):
-            token = tokens[index]
-            following = tokens[index + 1] if index + 1 < len(tokens) else None
+        while (token := tokens.get(index)) is not None:
+            following = tokens.get(index + 1)
             if token.kind != "word":
                 words.append(" ".join(token.text.split()))
                 end = token.end
@@ -93,7 +122,7 @@ class ItemReader:
                 taken = self._of_phrase(text, tokens, index + 1) if words else 0
                 if not taken:
                     break
-                words += [t.text for t in tokens[index : index + taken]]
+                words += [t.text for t in tokens.range(index, index + taken)]
                 index += taken
                 continue
             if lowered in _CONJUNCTIONS:
@@ -152,16 +181,17 @@ class ItemReader:
             or self._starts_figure(text, token)
         )
 
-    def _of_phrase(self, text: str, tokens: list[_Token], index: int) -> int:
+    def _of_phrase(self, text: str, tokens: _Tokens, index: int) -> int:
         """After "of": how many tokens ("of", a determiner, none) join the item; 0 for none.
 
         "of" joins when a content word follows it, maybe after a determiner ("units of
         each system").
         """
         taken = 1
-        if index < len(tokens) and tokens[index].text.lower() in self.grammar.of_determiners:
-            taken, index = 2, index + 1
-        if index >= len(tokens) or not self._content_word(text, tokens[index]):
+        token = tokens.get(index)
+        if token is not None and token.text.lower() in self.grammar.of_determiners:
+            taken, token = 2, tokens.get(index + 1)
+        if token is None or not self._content_word(text, token):
             return 0
         return taken
 

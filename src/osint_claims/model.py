@@ -87,7 +87,9 @@ class Span:
 
 
 def _optional_decimal(value: Decimal | int | str | None) -> Decimal | None:
-    return None if value is None else Decimal(value)
+    if value is None or isinstance(value, Decimal):
+        return value
+    return Decimal(value)
 
 
 @attrs.frozen(slots=True)
