@@ -209,7 +209,14 @@ class Grammar:
         )
         # Case matters for months and labels: "March 27" but "march on".
         self.phone_number = regex.compile(r"\+[0-9]{1,3}(?:[\s.-]?\(?[0-9]{1,4}\)?){2,5}")
-        self.date_joiner = regex.compile(r"\s*(?:and|or|&|-|to|,)\s*")
+        lists = lexicon.table("qualifiers", "lists")
+        joiners = alternation(lists["joiners"])
+        continuations = alternation(lists["continuations"])
+        self.date_joiner = regex.compile(rf"\s*(?:,|{joiners})\s*")
+        # The gap between two figures of one list: ", and another", ";", " or ".
+        self.list_gap = regex.compile(
+            rf"\s*[,;]?\s*(?:{joiners})?\s*(?:{continuations})?\s*", regex.IGNORECASE
+        )
         self.labels = frozenset([*words("not_counts", "labels"), *words("not_counts", "months")])
         self.not_count_after = regex.compile(
             rf"""(?:

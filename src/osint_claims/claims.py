@@ -82,10 +82,12 @@ class _Vocabulary:
         self.predicates = regex.compile(rf"(?i)\b{alternation(self.predicate_of)}\b")
         attribution = table("claims", "attribution")
         verbs = alternation(attribution["verbs_after_source"])
+        auxiliaries = alternation(attribution["auxiliaries"])
+        determiners = alternation(lexicon.words("items", "determiners"))
         # "X said", "X has said", "U.S. intelligence offered", "Zelensky previously said".
         self.verbs_after = regex.compile(
-            rf"^[\s,'\")]*(?:(?!(?:the|a|an|its|their)\b)[a-z]+\s+){{0,2}}?"
-            rf"(?:(?i:has|had|have)\s+)?(?i:{verbs})\b"
+            rf"^[\s,'\")]*(?:(?!{determiners}\b)[a-z]+\s+){{0,2}}?"
+            rf"(?:(?i:{auxiliaries})\s+)?(?i:{verbs})\b"
         )
         self.markers_before = regex.compile(
             rf"(?i)\b{alternation(attribution['markers_before_source'])}\s+(?:the\s+)?$"
@@ -383,7 +385,7 @@ class ClaimReader:
         if current.unit == "fraction" or previous.unit != current.unit:
             return None
         gap = text[previous.span.end : current.span.start]
-        if previous_part_of is not None and _LIST_JOIN.fullmatch(gap):
+        if previous_part_of is not None and self.quantities.grammar.list_gap.fullmatch(gap):
             return previous_part_of  # "300 killed and another 2,700 wounded"
         opened = self.words.part_opener.search(text[: previous.span.start])
         if self.words.part_markers.search(gap) or (opened and "," in gap):
@@ -418,9 +420,6 @@ class ClaimReader:
             quantity=attrs.evolve(quantity, span=stated.quantity.span, text=stated.quantity.text),
             derived_from=(claims[-2].quantity, stated.quantity),
         )
-
-
-_LIST_JOIN: Final = regex.compile(r"[\s,]*(?:and|or)?\s+(?:another|a further)?\s*")
 
 
 def _nearest_source(sources: list[tuple[int, Actor]], quantity: Quantity) -> Actor | None:

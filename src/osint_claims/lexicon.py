@@ -70,6 +70,7 @@ _SCHEMA: Final[Mapping[str, Any]] = {
             "approximate": "words",
         },
         "ranges": {"connectors": "words", "openers": "strings"},
+        "lists": {"joiners": "words", "continuations": "words"},
         "increase": {"before": "words", "after": "words", "verbs": "words"},
         "decrease": {"before": "words", "after": "words", "verbs": "words"},
     },
@@ -149,6 +150,7 @@ _SCHEMA: Final[Mapping[str, Any]] = {
         "predicates": "word_lists",
         "attribution": {
             "verbs_after_source": "words",
+            "auxiliaries": "words",
             "markers_before_source": "words",
             "report_nouns": "words",
         },

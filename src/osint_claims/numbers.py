@@ -250,6 +250,8 @@ class NumeralReader:
         spaced_abbreviation = alternation(lexicon.numbers("scale_abbreviations"))
         attached = alternation(lexicon.numbers("attached_scale_abbreviations"))
         denominators = alternation(self._denominators)
+        # "a third", "an eighth": the one-word multipliers worth one.
+        articles = alternation(k for k, v in self._multipliers.items() if v == 1 and " " not in k)
         connectors = alternation(lexicon.words("numbers", "fraction_connectors"))
         self._ratio_parts = regex.compile(rf"\s+{connectors}\s+")
         boundary = r"(?![^\W_])"
@@ -269,7 +271,7 @@ class NumeralReader:
                 {boundary}
           | (?P<vague>{words_pattern(self._vague)})
           | (?P<multiplier>{words_pattern(self._multipliers)})\s(?P<multiplied>{scale}){boundary}
-          | (?P<fraction>(?<![^\W_])(?:(?:{ones}|an?)[\s-])?{denominators}){boundary}
+          | (?P<fraction>(?<![^\W_])(?:(?:{ones}|{unit_articles})[\s-])?{denominators}){boundary}
           | (?P<words>(?<![^\W_]){word}{boundary}
                 (?:(?:[\s-]|\s+and\s+){word}{boundary}){{0,{_MAX_NUMBER_WORDS}}}+)
         """

@@ -439,7 +439,7 @@ class QuantityParser:
                 and not current.approximate
                 and not current.qualified
                 and current.bound in (Bound.EXACT, Bound.RANGE)
-                and _LIST_GAP.fullmatch(gap)
+                and self.grammar.list_gap.fullmatch(gap)
             ):
                 current.approximate = True
 
@@ -475,9 +475,6 @@ class QuantityParser:
             span=span,
             text=span.slice(original),
         )
-
-
-_LIST_GAP = regex.compile(r"\s*(?:,|;)?\s*(?:and|or)?\s*(?:another|a\s+further)?\s*", regex.I)
 
 
 def _word_before(text: str, start: int) -> str:
