@@ -251,7 +251,9 @@ class NumeralReader:
         attached = alternation(lexicon.numbers("attached_scale_abbreviations"))
         denominators = alternation(self._denominators)
         # "a third", "an eighth": the one-word multipliers worth one.
-        unit_articles = alternation(k for k, v in self._multipliers.items() if v == 1 and " " not in k)
+        unit_articles = alternation(
+            k for k, v in self._multipliers.items() if v == 1 and " " not in k
+        )
         connectors = alternation(lexicon.words("numbers", "fraction_connectors"))
         self._ratio_parts = regex.compile(rf"\s+{connectors}\s+")
         boundary = r"(?![^\W_])"
