@@ -53,6 +53,12 @@ class Grammar:
         # Words that open a verb's object: a word before them is not part of an item.
         self.object_openers = frozenset(w.lower() for w in words("items", "object_openers"))
         self.lowercase_stop_words = frozenset(words("items", "lowercase_stop_words"))
+        self.attributive_filler = regex.compile(
+            rf"(?i){alternation(words('items', 'attributive_fillers'))}{_LETTER_AFTER}"
+        )
+        periods = words("items", "rates", "periods")
+        self.period_items = frozenset([*periods, *(p + "s" for p in periods)])
+        self.span_qualifiers = frozenset(w.lower() for w in words("qualifiers", "spans"))
         self.of_determiners = frozenset(w.lower() for w in words("items", "of_determiners"))
         # A qualifier opens the next figure's phrase, so it also ends an item.
         qualifier_words = {

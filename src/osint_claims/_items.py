@@ -78,6 +78,9 @@ class ItemReader:
         grammar = self.grammar
         if text.startswith("-", position) and text[position + 1 : position + 2].isalpha():
             position += 1  # attributive: "a 10-man delegation"
+            filler = grammar.attributive_filler.match(text, position)
+            if filler is not None:
+                position = filler.end()  # "a 50,000-strong force" counts the force
         tokens = self._tokens(text, position)
         first = tokens.get(0)
         casualty = None

@@ -71,6 +71,7 @@ _SCHEMA: Final[Mapping[str, Any]] = {
         },
         "ranges": {"connectors": "words", "openers": "strings"},
         "lists": {"joiners": "words", "continuations": "words"},
+        "spans": _WORD_TABLE,
         "increase": {"before": "words", "after": "words", "verbs": "words"},
         "decrease": {"before": "words", "after": "words", "verbs": "words"},
     },
@@ -83,6 +84,7 @@ _SCHEMA: Final[Mapping[str, Any]] = {
         "after_share": _WORD_TABLE,
         "object_openers": _WORD_TABLE,
         "lowercase_stop_words": _WORD_TABLE,
+        "attributive_fillers": _WORD_TABLE,
         "lead_in": {
             "nouns": "words",
             "verbs": "words",

@@ -53,6 +53,7 @@ class _Draft:
     item: str | None = None
     per: str | None = None
     qualified: bool = False
+    bound_word: str | None = None
     opener: str | None = None
     opener_start: int | None = None
     levels: bool = False
@@ -275,6 +276,7 @@ class QuantityParser:
                 draft.approximate = True
             elif draft.bound is Bound.EXACT and bound is not None:
                 draft.bound = bound
+                draft.bound_word = _fold(qualifier)
             draft.qualified = True
             starts.append(match.starts("qualifier")[index])
         change = match.group("change")
@@ -391,8 +393,20 @@ class QuantityParser:
         position = self._read_rate(text, draft, position)
         if draft.per is None:
             draft.item, position = self.items.read(text, position)
+            self._undo_span_bound(draft)
             position = self._read_rate(text, draft, position)
         return position
+
+    def _undo_span_bound(self, draft: _Draft) -> None:
+        """ "over three years" is a stretch of time, not "more than three years"."""
+        grammar = self.grammar
+        if (
+            draft.bound_word in grammar.span_qualifiers
+            and draft.item is not None
+            and draft.item.lower() in grammar.period_items
+        ):
+            draft.bound = Bound.EXACT
+            draft.qualified = False
 
     def _read_rate(self, text: str, draft: _Draft, position: int) -> int:
         """A rate after the figure or its item: "per month", "a day", "daily"."""
