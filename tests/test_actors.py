@@ -1,104 +1,458 @@
-"""The actor registry: resolution, mentions, extension and malformed files."""
+"""The actor registry: the shipped data, resolution, mentions, extension and bad files."""
 
 from __future__ import annotations
 
+import json
+import re
+import time
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from osint_claims import Actor, ActorKind, ActorRegistry, LexiconError
+from osint_claims.errors import InvalidInputError
 
-TABLE = Path(__file__).parent / "cases" / "actors.txt"
-ROWS = [
-    tuple(part.strip() for part in line.rsplit("|", 1))
-    for line in TABLE.read_text(encoding="utf-8").splitlines()
-    if line.strip() and not line.startswith("#")
-]
+CASES = Path(__file__).parent / "cases" / "actors.txt"
+SEEDS = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
+REGISTRY = ActorRegistry.default()
 
 
-@pytest.mark.parametrize(("name", "expected"), ROWS)
+def _read_cases() -> list[tuple[int, str, str]]:
+    """``name | id`` lines of ``cases/actors.txt``; ``\\u00a0`` stands for its character."""
+    rows = []
+    for number, line in enumerate(CASES.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        name, bar, expected = line.rpartition("|")
+        assert bar, f"{CASES.name}:{number}: no '|' between the name and the id"
+        name = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), name)
+        rows.append((number, name.strip(), expected.strip()))
+    return rows
+
+
+ROWS = _read_cases()
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"), [row[1:] for row in ROWS], ids=[f"L{row[0]}:{row[1]}" for row in ROWS]
+)
 def test_resolve_table(name: str, expected: str) -> None:
-    actor = ActorRegistry.default().resolve(name)
+    actor = REGISTRY.resolve(name)
     assert (actor.id if actor else "none") == expected
+    if expected != "none":  # surrounding space never matters
+        assert REGISTRY.resolve(f" \u00a0{name}\t ") == actor
 
 
-def test_every_parent_names_an_actor_and_every_seed_actor_is_known() -> None:
-    registry = ActorRegistry.default()
-    for actor in registry:
-        assert actor.parent is None or actor.parent in registry
-    budanov = registry.get("kyrylo-budanov")
-    assert budanov is not None
-    assert [a.id for a in registry.lineage(budanov)] == [
+# The shipped registry ---------------------------------------------------------------------
+
+
+def test_the_shipped_registry_is_loaded_once() -> None:
+    assert ActorRegistry.default() is ActorRegistry.default()
+    assert len(REGISTRY) >= 60
+    assert repr(REGISTRY) == f"<ActorRegistry of {len(REGISTRY)} actors>"
+
+
+def test_every_shipped_actor_is_well_formed() -> None:
+    for actor in REGISTRY:
+        assert re.fullmatch(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*", actor.id)
+        assert isinstance(actor.kind, ActorKind)
+        assert actor.country is None or re.fullmatch(r"[A-Z]{2}", actor.country)
+        assert REGISTRY.lineage(actor)[-1].parent is None  # every chain ends at a root
+        if actor.kind in (ActorKind.MINISTRY, ActorKind.INTELLIGENCE_AGENCY):
+            assert any(a.kind is ActorKind.STATE for a in REGISTRY.lineage(actor)), actor.id
+
+
+def test_no_two_shipped_actors_share_a_name() -> None:
+    owner: dict[str, str] = {}
+    for actor in REGISTRY:
+        for name in (actor.name, *actor.aliases):
+            found = REGISTRY.resolve(name)
+            assert found == actor, f"{name!r} of {actor.id} resolves to {found}"
+            key = " ".join(name.lower().replace("’", "'").split()).removesuffix("'s")
+            assert owner.setdefault(key.removeprefix("the "), actor.id) == actor.id, name
+
+
+def test_parents_and_lineage() -> None:
+    assert [a.id for a in REGISTRY.lineage("kyrylo-budanov")] == [
         "kyrylo-budanov",
         "ua-hur",
+        "ua-mod",
         "ua",
     ]
+    assert [a.id for a in REGISTRY.lineage(REGISTRY.get("ju-hong-won"))] == [  # type: ignore[arg-type]
+        "ju-hong-won",
+        "kr-ppp",
+    ]
+    jcs = REGISTRY.get("kr-jcs")
+    assert jcs is not None
+    assert REGISTRY.parent_of(jcs) == REGISTRY.get("kr") == REGISTRY.parent_of("kr-jcs")
+    assert REGISTRY.parent_of("kr") is None
+    assert REGISTRY.parent_of("atlantis") is None
+    assert REGISTRY.lineage("atlantis") == ()
+    # An actor from outside the registry still finds its known parents.
+    outsider = Actor("kr-navy", "Republic of Korea Navy", ActorKind.ARMED_FORCES, parent="kr")
+    assert [a.id for a in REGISTRY.lineage(outsider)] == ["kr-navy", "kr"]
 
 
-def test_find_all_offsets_refer_to_the_original_text() -> None:
-    text = "South Korea’s Joint Chiefs of Staff (JCS) said; tell us, AP and the U.S. agreed."
-    found = [(text[s.start : s.end], a.id) for s, a in ActorRegistry.default().find_all(text)]
-    assert found == [
-        ("South Korea’s Joint Chiefs of Staff", "kr-jcs"),
+def test_membership_iteration_and_get() -> None:
+    kp = REGISTRY.get("kp")
+    assert kp is not None and kp.name == "North Korea"
+    assert "kp" in REGISTRY and kp in REGISTRY
+    assert "North Korea" not in REGISTRY  # membership is by id
+    assert Actor("kp", "Somewhere else") not in REGISTRY
+    assert 3 not in REGISTRY
+    assert REGISTRY.get("KP") is None
+    assert [a.id for a in REGISTRY] == list(REGISTRY.actors)
+    assert len(list(REGISTRY)) == len(REGISTRY)
+
+
+def test_case_sensitive_names() -> None:
+    assert REGISTRY.case_sensitive_names("kp") == ("DPRK", "D.P.R.K.", "the North")
+    assert REGISTRY.case_sensitive_names("the-war-zone") == ("The War Zone", "TWZ")
+    assert REGISTRY.case_sensitive_names("ua") == ()
+    assert REGISTRY.case_sensitive_names("atlantis") == ()
+
+
+# Mentions ---------------------------------------------------------------------------------
+
+
+def _mentions(text: str, registry: ActorRegistry = REGISTRY) -> list[tuple[str, str]]:
+    return [(span.slice(text), actor.id) for span, actor in registry.find_all(text)]
+
+
+def test_find_all_on_a_seed_sentence() -> None:
+    text = (
+        "North Korea has deployed an additional 3,000 troops to Russia this year and continues"
+        " to supply missiles to support the Kremlin’s war against Ukraine, South Korea’s"
+        "\u00a0Joint Chiefs of Staff (JCS) said Thursday, AP reported, citing the U.S. and us."
+    )
+    assert _mentions(text) == [
+        ("North Korea", "kp"),
+        ("Russia", "ru"),
+        ("Kremlin", "ru-kremlin"),
+        ("Ukraine", "ua"),
+        ("South Korea’s\u00a0Joint Chiefs of Staff", "kr-jcs"),
         ("JCS", "kr-jcs"),
         ("AP", "ap"),
         ("U.S.", "us"),
     ]
 
 
-def test_extension_adds_and_replaces(tmp_path: Path) -> None:
+def test_find_all_prefers_the_longest_name_and_leaves_possessives_out() -> None:
+    assert _mentions("The Moscow Times reported Moscow’s losses; Kyiv Independent's staff") == [
+        ("Moscow Times", "moscow-times"),
+        ("Moscow", "ru"),
+        ("Kyiv Independent", "kyiv-independent"),
+    ]
+    assert _mentions("Ukraine's military intelligence chief Kyrylo Budanov") == [
+        ("Ukraine's military intelligence", "ua-hur"),
+        ("Kyrylo Budanov", "kyrylo-budanov"),
+    ]
+    assert _mentions("Ukraine's army") == [("Ukraine's army", "ua-af")]
+
+
+def test_find_all_matches_whole_words_only() -> None:
+    assert _mentions("USAID, Trumpet, Russians, Kievan Rus, NATOs, unhcr2") == []
+    assert _mentions("NATO-led, anti-U.S. policy, (AFP), North Korean-made") == [
+        ("NATO", "nato"),
+        ("U.S.", "us"),
+        ("AFP", "afp"),
+        ("North Korean", "kp"),
+    ]
+
+
+def test_find_all_respects_case_for_acronyms_and_case_sensitive_names() -> None:
+    text = "Tell us who is in the north: the North, The War Zone and the war zone, AP and ap."
+    assert _mentions(text) == [
+        ("the North", "kp"),
+        ("The War Zone", "the-war-zone"),
+        ("AP", "ap"),
+    ]
+    # Other names match in any case, across line breaks and runs of spaces.
+    assert _mentions("NORTH KOREA and south\n  korea") == [
+        ("NORTH KOREA", "kp"),
+        ("south\n  korea", "kr"),
+    ]
+
+
+def test_find_all_finds_the_actors_of_every_seed() -> None:
+    found = {actor.id for seed in SEEDS for _, actor in REGISTRY.find_all(seed.read_text())}
+    expected = {
+        "kp", "kr", "ru", "ua", "us", "kr-jcs", "kr-nis", "kr-mnd", "park-sun-won",
+        "ju-hong-won", "kr-ppp", "ua-hur", "kyrylo-budanov", "volodymyr-zelensky",
+        "kim-jong-un", "vladimir-putin", "sergei-shoigu", "donald-trump", "julianne-smith",
+        "isw", "nato", "un", "ap", "afp", "yonhap", "kcna", "moscow-times", "newsweek",
+        "kyiv-independent", "the-war-zone", "fox-news", "sputnik", "ru-kremlin",
+        "us-intelligence",
+    }  # fmt: skip
+    assert expected <= found
+
+
+def test_find_all_is_fast_on_long_and_adversarial_text() -> None:
+    texts = [
+        " ".join(seed.read_text() for seed in SEEDS) * 20,
+        "South " * 50_000,
+        "the " * 50_000,
+        "U.S" * 50_000,
+        "a" * 300_000,
+        "South" + " " * 300_000 + "x",
+    ]
+    for text in texts:
+        started = time.perf_counter()
+        REGISTRY.find_all(text)
+        assert time.perf_counter() - started < 3.0
+
+
+def test_wrong_input_types_are_refused() -> None:
+    with pytest.raises(InvalidInputError):
+        REGISTRY.find_all(b"North Korea")  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError):
+        REGISTRY.resolve(None)  # type: ignore[arg-type]
+
+
+# Building and extending -------------------------------------------------------------------
+
+WAGNER = '[[actor]]\nid = "wagner"\nname = "Wagner Group"\nkind = "armed_group"\n'
+
+
+def test_extension_from_a_toml_file_adds_and_replaces(tmp_path: Path) -> None:
     path = tmp_path / "mine.toml"
     path.write_text(
-        '[[actor]]\nid = "wagner"\nname = "Wagner Group"\nkind = "armed_group"\n'
-        'aliases = ["Wagner"]\n\n[[actor]]\nid = "kp"\nname = "DPRK"\nkind = "state"\n',
+        WAGNER + 'country = "RU"\naliases = ["Wagner", "PMC Wagner"]\nparent = "ru"\n\n'
+        '[[actor]]\nid = "kp"\nname = "DPRK"\nkind = "state"\naliases = ["Hermit Kingdom"]\n',
         encoding="utf-8",
     )
-    registry = ActorRegistry.default().extended(path)
-    wagner, replaced = registry.resolve("Wagner"), registry.get("kp")
-    original = ActorRegistry.default().get("kp")
-    assert wagner is not None and wagner.id == "wagner"
+    registry = REGISTRY.extended(path)
+    wagner = registry.resolve("pmc wagner")
+    assert wagner is not None and wagner.id == "wagner" and wagner.parent == "ru"
+    replaced = registry.get("kp")
     assert replaced is not None and replaced.name == "DPRK"
-    assert original is not None and original.name == "North Korea"  # the default is untouched
+    assert registry.resolve("Hermit Kingdom") == replaced
+    assert registry.resolve("Pyongyang") is None  # the old entry's aliases went with it
+    assert _mentions("the Hermit Kingdom and Wagner", registry) == [
+        ("Hermit Kingdom", "kp"),
+        ("Wagner", "wagner"),
+    ]
+    assert len(registry) == len(REGISTRY) + 1
+    # The default registry is untouched.
+    assert REGISTRY.resolve("Pyongyang") == REGISTRY.get("kp")
+    assert REGISTRY.resolve("Wagner") is None
 
 
-@pytest.mark.parametrize(
-    ("content", "message", "line"),
-    [
-        ('[[actor]]\nid = "x"\nname = = "X"\n', "invalid TOML", 3),
-        ('[[actor]]\nid = "x"\nname = "X"\nkind = "wizard"\n', "unknown kind", 2),
-        ('[[actor]]\nid = "x"\nname = "X"\n\n[[actor]]\nid = "x"\nname = "Y"\n', "duplicate id", 2),
-        ('[[actor]]\nid = "x"\n', "needs a non-empty 'name'", 2),
-        ('[[actor]]\nid = "x"\nname = "X"\ncolour = "red"\n', "unknown field", 2),
-    ],
-)
-def test_malformed_registry_names_file_and_line(
-    tmp_path: Path, content: str, message: str, line: int
+def test_extension_from_json_mappings_actors_and_registries(tmp_path: Path) -> None:
+    path = tmp_path / "mine.json"
+    path.write_text(
+        json.dumps({"actor": [{"id": "wagner", "name": "Wagner Group", "aliases": ["Wagner"]}]}),
+        encoding="utf-8",
+    )
+    azov = Actor("ua-azov", "Azov Brigade", ActorKind.ARMED_FORCES, "UA", ["Azov"], "ua")
+    other = ActorRegistry.from_actors([Actor("akhmat", "Akhmat", ActorKind.ARMED_GROUP)])
+    registry = REGISTRY.extended(
+        path,
+        {"actor": [{"id": "kadyrov", "name": "Ramzan Kadyrov", "kind": "official"}]},
+        {"id": "prigozhin", "name": "Yevgeny Prigozhin", "parent": "wagner"},
+        azov,
+        other,
+    )
+    for name, expected in [
+        ("Wagner", "wagner"),
+        ("Ramzan Kadyrov", "kadyrov"),
+        ("Yevgeny Prigozhin", "prigozhin"),
+        ("Azov", "ua-azov"),
+        ("Akhmat", "akhmat"),
+    ]:
+        actor = registry.resolve(name)
+        assert actor is not None and actor.id == expected
+    assert registry.get("ua-azov") is azov  # Actor objects are kept as given
+    assert [a.id for a in registry.lineage("prigozhin")] == ["prigozhin", "wagner"]
+    prigozhin = registry.get("prigozhin")
+    assert prigozhin is not None and prigozhin.kind is ActorKind.OTHER
+
+
+def test_a_later_name_wins_and_a_replaced_actor_counts_as_later() -> None:
+    city = {"id": "ru-moscow", "name": "Moscow City Hall", "aliases": ["Moscow"]}
+    registry = REGISTRY.extended(city)
+    assert registry.resolve("Moscow") == registry.get("ru-moscow")
+    assert _mentions("Moscow", registry) == [("Moscow", "ru-moscow")]
+    # Redefining Russia afterwards makes its "Moscow" the later one again.
+    russia = REGISTRY.get("ru")
+    assert russia is not None
+    again = registry.extended(russia)
+    assert again.resolve("Moscow") == russia
+    assert list(again.actors)[-1] == "ru"
+
+
+def test_case_sensitive_names_in_an_extension() -> None:
+    registry = REGISTRY.extended(
+        {
+            "id": "the-hill",
+            "name": "The Hill",
+            "kind": "media_outlet",
+            "case_sensitive": ["The Hill"],
+        }
+    )
+    assert _mentions("The Hill reported from the hill.", registry) == [("The Hill", "the-hill")]
+    assert registry.resolve("the hill") is None
+    hill = registry.resolve("The Hill")
+    assert hill is not None and hill.aliases == ()  # the name itself is the sensitive one
+    # An Actor object brings no case-sensitive names beyond its acronyms.
+    plain = REGISTRY.extended(Actor("the-hill", "The Hill", ActorKind.MEDIA_OUTLET))
+    assert _mentions("the hill", plain) == [("hill", "the-hill")]
+
+
+def test_a_registry_from_one_file_knows_only_its_actors(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text(WAGNER, encoding="utf-8")
+    registry = ActorRegistry.from_file(path)
+    assert [a.id for a in registry] == ["wagner"]
+    assert registry.resolve("Russia") is None
+    assert ActorRegistry.from_actors([]).find_all("North Korea") == []
+    empty = tmp_path / "empty.toml"
+    empty.write_text("# nothing yet\n", encoding="utf-8")
+    assert len(ActorRegistry.from_file(empty)) == 0
+
+
+# Malformed sources ------------------------------------------------------------------------
+
+BAD_FILES = [
+    ("bad.toml", '[[actor]]\nid = "x"\nname = = "X"\n', "invalid TOML", 3),
+    ("bad.json", '{"actor": [\n  {"id": "x",\n   "name": }\n]}', "invalid JSON", 3),
+    ("bad.toml", WAGNER + "\n[[actor]]\nname = 'Y'\n", "actor #2: needs an 'id'", 6),
+    ("bad.toml", '[[actor]]\nid = "Not A Slug"\nname = "X"\n', "is not a slug", 2),
+    ("bad.toml", '[[actor]]\nid = "x"\nkind = "state"\n', "actor 'x': needs a 'name'", 1),
+    ("bad.toml", '[[actor]]\nid = "x"\nname = "X"\nkind = "wizard"\n', "unknown kind", 4),
+    ("bad.toml", WAGNER + "\n" + WAGNER, "actor 'wagner': duplicate id", 7),
+    ("bad.toml", '[[actor]]\nid = "x"\nname = "X"\nparent = "y"\n', "parent 'y' names no", 4),
+    ("bad.toml", '[[actor]]\nid = "x"\nname = "X"\nparent = "x"\n', "its own parent", 4),
+    ("bad.toml", '[[actor]]\nid = "x"\nname = "X"\ncolour = "red"\n', "unknown field", 4),
+    ("bad.toml", '[[actor]]\nid = "x"\nname = "X"\ncountry = "Korea"\n', "alpha-2", 4),
+    ("bad.toml", '[[actor]]\nid = "x"\nname = "X"\naliases = "Y"\n', "list of strings", 4),
+    ("bad.toml", '[[actor]]\nid = "x"\nname = "X"\naliases = ["--"]\n', "no letter", 4),
+    ("bad.toml", '[[actor]]\nid = "x"\nname = "X"\n\n[colours]\nred = 1\n', "unknown table", 5),
+    ("bad.toml", 'actor = "everyone"\n', "'actor' must be a list", 1),
+    ("bad.json", '[{"id": "x", "name": "X"}]', "expected a table at the top level", 1),
+    ("bad.json", '{"actor": [\n  {"id": "x", "name": "X"},\n  "y"\n]}', "expected a table", None),
+    (
+        "bad.json",
+        '{"actor": [\n  {"id": "x", "name": "X"},\n  {"id": "y",\n   "name": "Y",\n'
+        '   "kind": "wizard"}\n]}',
+        "actor 'y': unknown kind 'wizard'",
+        5,
+    ),
+    (
+        "bad.json",
+        '{"actor": [\n  {"id": "a", "name": "A", "parent": "b"},\n'
+        '  {"id": "b", "name": "B", "parent": "a"}\n]}',
+        "parent chain loops: a -> b -> a",
+        2,
+    ),
+]
+
+
+@pytest.mark.parametrize(("filename", "content", "message", "line"), BAD_FILES)
+def test_a_malformed_file_names_itself_its_line_and_the_entry(
+    tmp_path: Path, filename: str, content: str, message: str, line: int | None
 ) -> None:
-    path = tmp_path / "bad.toml"
+    path = tmp_path / filename
     path.write_text(content, encoding="utf-8")
-    with pytest.raises(LexiconError, match=message) as caught:
+    with pytest.raises(LexiconError, match=re.escape(message)) as caught:
         ActorRegistry.from_file(path)
     assert caught.value.source == str(path)
     assert caught.value.line == line
+    with pytest.raises(LexiconError, match=re.escape(message)):
+        REGISTRY.extended(path)
 
 
-def test_an_extension_whose_parent_is_unknown_is_rejected() -> None:
-    orphan = Actor("x", "X", ActorKind.OFFICIAL, parent="nowhere")
-    with pytest.raises(LexiconError, match="names no actor"):
-        ActorRegistry.default().extended(orphan)
+def test_a_parent_may_name_an_actor_of_the_registry_or_of_a_later_source() -> None:
+    registry = REGISTRY.extended(
+        {"id": "kr-navy", "name": "ROK Navy", "kind": "armed_forces", "parent": "kr-mnd-x"},
+        {"id": "kr-mnd-x", "name": "Another ministry", "parent": "kr"},
+    )
+    assert [a.id for a in registry.lineage("kr-navy")] == ["kr-navy", "kr-mnd-x", "kr"]
 
 
-@given(st.text(max_size=200))
-def test_find_all_never_raises_and_spans_resolve(text: str) -> None:
-    registry = ActorRegistry.default()
-    for span, actor in registry.find_all(text):
-        assert 0 <= span.start < span.end <= len(text)
-        assert registry.resolve(text[span.start : span.end]) == actor
+def test_errors_from_mappings_actors_and_arguments() -> None:
+    with pytest.raises(LexiconError, match="<mapping>: actor 'x': parent 'nowhere' names no"):
+        REGISTRY.extended({"id": "x", "name": "X", "parent": "nowhere"})
+    with pytest.raises(LexiconError, match="<actor>: actor 'x': parent 'nowhere' names no"):
+        REGISTRY.extended(Actor("x", "X", ActorKind.OFFICIAL, parent="nowhere"))
+    with pytest.raises(LexiconError, match="<actors>: actor 'a': duplicate id"):
+        ActorRegistry.from_actors([Actor("a", "A"), Actor("a", "B")])
+    with pytest.raises(LexiconError, match="<actors>: actor 'a': parent chain loops"):
+        ActorRegistry.from_actors([Actor("a", "A", parent="b"), Actor("b", "B", parent="a")])
+    with pytest.raises(LexiconError, match="<mapping>: unknown table 'actors'"):
+        REGISTRY.extended({"actors": []})
+    with pytest.raises(LexiconError, match="<argument>: expected a path"):
+        REGISTRY.extended(42)  # type: ignore[arg-type]
+    with pytest.raises(LexiconError, match="<registry>: 'kp' holds"):
+        ActorRegistry({"kp": Actor("kr", "South Korea")})
+    with pytest.raises(LexiconError, match="cannot read"):
+        ActorRegistry.from_file("/nonexistent/actors.toml")
+    try:
+        REGISTRY.extended({"id": "x", "name": "X", "kind": "wizard"})
+    except LexiconError as error:
+        assert (error.source, error.line) == ("<mapping>", None)
+    else:  # pragma: no cover
+        pytest.fail("no error")
 
 
-@given(st.sampled_from([a for a in ActorRegistry.default() if not a.name.isupper()]))
-def test_resolve_ignores_case_and_spaces(actor: Actor) -> None:
-    registry = ActorRegistry.default()
-    assert registry.resolve(f"  {actor.name.upper()} ") == actor
+def test_files_are_data_only(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text(WAGNER + "aliases = [\"__import__('os').system('false')\"]\n", "utf-8")
+    wagner = ActorRegistry.from_file(path).get("wagner")
+    assert wagner is not None and wagner.aliases == ("__import__('os').system('false')",)
+
+
+# Properties -------------------------------------------------------------------------------
+
+NAMES = [(actor, name) for actor in REGISTRY for name in (actor.name, *actor.aliases)]
+PLAIN_NAMES = [(a, n) for a, n in NAMES if n not in REGISTRY.case_sensitive_names(a)]
+SPACE = st.sampled_from([" ", "\u00a0", "\t", "\n", "\u202f", "  "])
+
+
+@given(
+    st.sampled_from(PLAIN_NAMES),
+    st.lists(st.booleans(), min_size=80, max_size=80),
+    st.lists(SPACE, max_size=3).map("".join),
+    st.lists(SPACE, max_size=3).map("".join),
+)
+def test_resolve_ignores_case_and_surrounding_space(
+    pair: tuple[Actor, str], upper: list[bool], before: str, after: str
+) -> None:
+    actor, name = pair
+    cased = "".join(c.upper() if up else c.lower() for c, up in zip(name, upper, strict=False))
+    assert REGISTRY.resolve(before + cased + name[len(upper) :] + after) == actor
+
+
+@given(st.sampled_from(NAMES), st.lists(SPACE, max_size=3).map("".join))
+def test_resolve_finds_every_name_as_written(pair: tuple[Actor, str], space: str) -> None:
+    actor, name = pair
+    assert REGISTRY.resolve(space + name.replace("'", "’") + space) == actor
+
+
+@given(st.sampled_from(NAMES), st.sampled_from(NAMES))
+def test_find_all_finds_names_side_by_side(
+    first: tuple[Actor, str], second: tuple[Actor, str]
+) -> None:
+    text = f"({first[1]}) and {second[1]}."
+    assert [actor for _, actor in REGISTRY.find_all(text)] == [first[0], second[0]]
+
+
+WORDS = st.sampled_from([n for _, n in NAMES] + ["us", "the", "'s", "’s", "north", "-", "."])
+
+
+@settings(max_examples=300)
+@given(
+    st.one_of(
+        st.text(max_size=300),
+        st.lists(st.one_of(WORDS, SPACE, st.text(max_size=3)), max_size=30).map("".join),
+    )
+)
+def test_find_all_never_raises_and_its_spans_resolve_back(text: str) -> None:
+    end = 0
+    for span, actor in REGISTRY.find_all(text):
+        assert end <= span.start < span.end <= len(text)  # in order, not overlapping
+        end = span.end
+        assert REGISTRY.resolve(span.slice(text)) == actor

@@ -1,59 +1,120 @@
-"""The actor registry: who is who, under every name the news uses.
+"""The actor registry: who is who in conflict reporting, under every name the news uses.
 
-The package ships a registry as data (``osint_claims/data/actors.toml``): states, forces,
-agencies, officials, international bodies, wire agencies and outlets, each with a stable
-``id``, a kind, a country and its aliases. Users extend or replace it with TOML or JSON
-files of the same layout; files are read as data only, never executed.
+The package ships a registry as data (``osint_claims/data/actors.toml``): states, their
+forces, agencies and officials, armed groups, international bodies, wire agencies and
+outlets, each with a stable ``id``, a kind, a country, its aliases and the body it belongs
+to. Users extend it with TOML or JSON files of the same layout, mappings or
+:class:`~osint_claims.model.Actor` objects; files are read as data only, never executed.
+See ``docs/actors.md``.
 
 >>> registry = ActorRegistry.default()
 >>> registry.resolve("Pyongyang").id, registry.resolve("South Korea’s").id
 ('kp', 'kr')
->>> [(text[s.start:s.end], a.id) for text in ["Seoul says the JCS added"]
-...  for s, a in registry.find_all(text)]
+>>> text = "Seoul says the JCS told us."
+>>> [(span.slice(text), actor.id) for span, actor in registry.find_all(text)]
 [('Seoul', 'kr'), ('JCS', 'kr-jcs')]
 """
 
 from __future__ import annotations
 
 import functools
+import os
+import re
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, Final, NamedTuple, TypeAlias
 
 import attrs
 import regex
 
-from ._files import read_data_file
-from .errors import LexiconError
+from ._files import read_data_file, toml_error_line
+from .errors import InvalidInputError, LexiconError
 from .model import Actor, ActorKind, Span
 from .text import normalize
 
-__all__ = ["ActorRegistry"]
+__all__ = ["ActorRegistry", "ActorSource"]
 
-_FIELDS = frozenset({"id", "name", "kind", "country", "aliases", "parent"})
-_POSSESSIVE = ("'s", "’s")
+#: What :meth:`ActorRegistry.extended` accepts: a TOML/JSON path, a mapping laid out like a
+#: file (``{"actor": [...]}``) or like one entry, an :class:`Actor`, or another registry.
+ActorSource: TypeAlias = "str | os.PathLike[str] | Mapping[str, Any] | Actor | ActorRegistry"
+
+_FIELDS: Final = ("id", "name", "kind", "country", "aliases", "case_sensitive", "parent")
+_ID: Final = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
+_COUNTRY: Final = re.compile(r"[A-Z]{2}")
+_THE: Final = re.compile(r"the\s+(?=\S)", re.IGNORECASE)
+_POSSESSIVE: Final = re.compile(r"(?<=\S)(?:'s|(?<=s)')\Z", re.IGNORECASE)
+_TOML_ENTRY: Final = re.compile(r"""\s*\[\[\s*(?:actor|"actor"|'actor')\s*\]\]""")
+_WORD_BEFORE: Final = r"(?<![^\W_])"
+_WORD_AFTER: Final = r"(?![^\W_])"
+_KIND_VALUES: Final = frozenset(kind.value for kind in ActorKind)
+_KINDS: Final = ", ".join(kind.value for kind in ActorKind)
 
 
-def _key(name: str) -> str:
-    """How a name is looked up: plain quotes and spaces, lower case, no "the", no "'s".
+# Names ---------------------------------------------------------------------------------
 
-    >>> _key("  The  Kremlin’s ")
-    'kremlin'
+
+def _plain(text: str) -> str:
+    """``text`` with plain quotes and single spaces, trimmed.
+
+    >>> _plain("  South\\u00a0Korea\\u2019s  ")
+    "South Korea's"
     """
-    folded = " ".join(normalize(name).split()).lower()
-    for ending in _POSSESSIVE:
-        if folded.endswith(ending):
-            folded = folded[: -len(ending)]
-    if folded.startswith("the "):
-        folded = folded[4:]
-    return folded
+    return " ".join(normalize(text).split())
 
 
-@attrs.frozen(slots=True, eq=False)
+def _key(plain: str) -> str:
+    """The form a name is looked up by: no trailing possessive, no leading "the".
+
+    >>> _key("The Kremlin's"), _key("Reuters'"), _key("the"), _key("South Korea's military")
+    ('Kremlin', 'Reuters', 'the', "South Korea's military")
+    """
+    plain = _POSSESSIVE.sub("", plain)
+    return _THE.sub("", plain, count=1) if _THE.match(plain) else plain
+
+
+def _is_acronym(name: str) -> bool:
+    """An all-capitals acronym of at most four letters, which matches only as written.
+
+    >>> [_is_acronym(n) for n in ("US", "U.S.", "NATO", "UNHCR", "Nato", "DoD", "the UN")]
+    [True, True, True, False, False, False, False]
+    """
+    letters = [char for char in name if char.isalpha()]
+    return (
+        0 < len(letters) <= 4
+        and all(char.isalpha() or char == "." for char in name)
+        and all(char.isupper() for char in letters)
+    )
+
+
+class _Term(NamedTuple):
+    """One name of one actor, as the index and the matcher use it."""
+
+    key: str  # looked up by: no "the", no "'s"
+    written: str  # matched in text: the key, or "the ..." for a case-sensitive name
+    sensitive: bool
+    actor_id: str
+
+
+# The registry ---------------------------------------------------------------------------
+
+
+def _actor_table(value: Mapping[str, Actor]) -> Mapping[str, Actor]:
+    return MappingProxyType(dict(value))
+
+
+def _name_sets(value: Mapping[str, frozenset[str]]) -> Mapping[str, frozenset[str]]:
+    return MappingProxyType({key: frozenset(names) for key, names in value.items()})
+
+
+@attrs.frozen(slots=True, eq=False, repr=False)
 class ActorRegistry:
-    """Actors by id, and a matcher for every alias; immutable, compare by identity.
+    """Actors by id, and one compiled matcher for all their names; immutable.
+
+    Build one with :meth:`default`, :meth:`from_file`, :meth:`from_actors` or
+    :meth:`extended`; compare registries by identity.
 
     >>> registry = ActorRegistry.default()
     >>> registry.get("kr-jcs").parent
@@ -62,237 +123,608 @@ class ActorRegistry:
     ['kr-jcs', 'kr']
     """
 
-    actors: Mapping[str, Actor]
-    _names: Mapping[str, Actor] = attrs.field(init=False, repr=False)
-    _matcher: regex.Pattern[str] = attrs.field(init=False, repr=False)
+    actors: Mapping[str, Actor] = attrs.field(converter=_actor_table)
+    """The actors by id, in the order they were last defined."""
+    case_sensitive: Mapping[str, frozenset[str]] = attrs.field(factory=dict, converter=_name_sets)
+    """Per actor id, the further names that match only with their capitals as written."""
+    _index: Mapping[str, tuple[_Term, ...]] = attrs.field(init=False)
+    _ids: Mapping[str, str] = attrs.field(init=False)
+    _matcher: list[regex.Pattern[str]] = attrs.field(init=False, factory=list)
 
     def __attrs_post_init__(self) -> None:
-        names: dict[str, Actor] = {}
-        written: dict[str, Actor] = {}
-        for actor in self.actors.values():
-            for name in (actor.name, *actor.aliases):
-                if not _is_acronym(name):  # "US" only as written: "us" is a pronoun
-                    names[_key(name)] = actor
-                plain = " ".join(normalize(name).split())
-                written[plain] = actor
-                if plain.startswith("The "):
-                    written["the " + plain[4:]] = actor
-        object.__setattr__(self, "_names", names)
-        object.__setattr__(self, "_written", written)
-        # Case-sensitive: "US" the country, never "us" the pronoun; longest alias first.
-        alternatives = sorted(written, key=len, reverse=True)
-        pattern = "|".join(_spaced(name) for name in alternatives) or "(?!)"
-        object.__setattr__(
-            self, "_matcher", regex.compile(rf"(?<![\w])(?:{pattern})(?:'s)?(?![\w])")
-        )
+        for actor_id, actor in self.actors.items():
+            if not isinstance(actor, Actor) or actor.id != actor_id:
+                reason = f"{actor_id!r} holds {actor!r}, not the actor of that id"
+                raise LexiconError("<registry>", None, reason)
+        index: dict[str, list[_Term]] = {}
+        # Newest first: a later actor's name wins over an earlier one's.
+        for actor in reversed(list(self.actors.values())):
+            for term in self._terms_of(actor):
+                index.setdefault(term.key.casefold(), []).append(term)
+        object.__setattr__(self, "_index", {k: tuple(v) for k, v in index.items()})
+        object.__setattr__(self, "_ids", {i.casefold(): i for i in self.actors})
 
-    _written: Mapping[str, Actor] = attrs.field(init=False, repr=False)
+    def _terms_of(self, actor: Actor) -> list[_Term]:
+        explicit = {_plain(name) for name in self.case_sensitive.get(actor.id, ())}
+        terms: dict[tuple[str, bool], _Term] = {}
+        for name in (actor.name, *actor.aliases):
+            plain = _plain(name)
+            key = _key(plain)
+            if plain in explicit:
+                # "the North": written with its "the", which the matcher requires.
+                written = _POSSESSIVE.sub("", plain)
+                terms.setdefault((written, True), _Term(key, written, True, actor.id))
+            else:
+                sensitive = _is_acronym(key)
+                terms.setdefault((key, sensitive), _Term(key, key, sensitive, actor.id))
+        return list(terms.values())
 
-    # Building ------------------------------------------------------------------------
+    def __repr__(self) -> str:
+        return f"<ActorRegistry of {len(self.actors)} actors>"
+
+    # Building --------------------------------------------------------------------------
 
     @classmethod
     def default(cls) -> ActorRegistry:
-        """The registry shipped with the package, loaded once."""
+        """The registry shipped with the package, loaded once and shared.
+
+        >>> ActorRegistry.default() is ActorRegistry.default()
+        True
+        >>> len(ActorRegistry.default()) > 60
+        True
+        """
         return _default_registry()
 
     @classmethod
-    def from_actors(cls, actors: Iterable[Actor]) -> ActorRegistry:
-        """A registry of exactly ``actors`` (a later id replaces an earlier one)."""
-        return cls({actor.id: actor for actor in actors})
+    def from_file(cls, path: str | os.PathLike[str]) -> ActorRegistry:
+        """A registry of the actors in one TOML or JSON file (by its suffix), and no others.
+
+        TOML holds ``[[actor]]`` tables; JSON an object ``{"actor": [{...}, ...]}``.
+
+        >>> import json, pathlib, tempfile
+        >>> wagner = {"id": "wagner", "name": "Wagner Group", "kind": "armed_group",
+        ...           "country": "RU", "aliases": ["Wagner", "PMC Wagner"]}
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     path = pathlib.Path(folder) / "mine.json"
+        ...     _ = path.write_text(json.dumps({"actor": [wagner]}), encoding="utf-8")
+        ...     registry = ActorRegistry.from_file(path)
+        >>> len(registry), registry.resolve("PMC Wagner").kind
+        (1, <ActorKind.ARMED_GROUP: 'armed_group'>)
+        """
+        return _build({}, {}, [path])
 
     @classmethod
-    def from_file(cls, path: str | Path) -> ActorRegistry:
-        """A registry read from a TOML or JSON file laid out like the shipped one."""
-        return cls.from_actors(_read_file(Path(path)))
+    def from_actors(cls, actors: Iterable[Actor]) -> ActorRegistry:
+        """A registry of exactly ``actors``; each is checked as a file entry would be.
 
-    def extended(self, *sources: str | Path | Mapping[str, Any] | Actor) -> ActorRegistry:
-        """A new registry: this one plus actors from files, mappings or Actor objects.
-
-        An actor with an id already present replaces it.
-
-        >>> extra = Actor("wagner", "Wagner Group", ActorKind.ARMED_GROUP, "RU", ("Wagner",))
-        >>> ActorRegistry.default().extended(extra).resolve("Wagner").id
-        'wagner'
+        >>> registry = ActorRegistry.from_actors([
+        ...     Actor("kr", "South Korea", ActorKind.STATE, "KR", ["Seoul"]),
+        ...     Actor("kr-jcs", "Joint Chiefs of Staff", ActorKind.ARMED_FORCES, "KR",
+        ...           ["JCS"], parent="kr"),
+        ... ])
+        >>> [a.id for a in registry.lineage("kr-jcs")]
+        ['kr-jcs', 'kr']
+        >>> ActorRegistry.from_actors([Actor("x", "X", parent="y")])
+        Traceback (most recent call last):
+        ...
+        osint_claims.errors.LexiconError: <actors>: actor 'x': parent 'y' names no actor
         """
-        actors = dict(self.actors)
-        for source in sources:
-            if isinstance(source, Actor):
-                found: list[Actor] = [source]
-            elif isinstance(source, Mapping):
-                found = _parse({"actor": [source]} if "id" in source else source, "<mapping>", None)
-            else:
-                found = _read_file(Path(source))
-            for actor in found:
-                actors[actor.id] = actor
-        _check_parents(actors, "<extension>")
-        return ActorRegistry(actors)
+        return _build({}, {}, [{"actor": list(actors)}], name="<actors>")
 
-    # Looking up ----------------------------------------------------------------------
+    def extended(self, *sources: ActorSource) -> ActorRegistry:
+        """A new registry: this one plus the actors of ``sources``, in order.
+
+        A source is a TOML/JSON path, a mapping laid out like a file (``{"actor": [...]}``)
+        or like one entry, an :class:`Actor` or another registry. An actor whose id is
+        already known replaces the old entry; where two actors share a name, the one added
+        later wins. This registry is left as it was.
+
+        >>> wagner = Actor("wagner", "Wagner Group", ActorKind.ARMED_GROUP, "RU", ["Wagner"])
+        >>> registry = ActorRegistry.default().extended(
+        ...     wagner, {"id": "ru-moscow", "name": "Moscow City", "aliases": ["Moscow"]})
+        >>> registry.resolve("Wagner").id, registry.resolve("Moscow").id
+        ('wagner', 'ru-moscow')
+        >>> ActorRegistry.default().resolve("Moscow").id
+        'ru'
+        """
+        return _build(dict(self.actors), dict(self.case_sensitive), sources)
+
+    # Looking up ------------------------------------------------------------------------
 
     def resolve(self, name: str) -> Actor | None:
-        """The actor with this name or alias (any case but for acronyms; "the" and "'s"
-        ignored). Look ids up with :meth:`get`."""
+        """The actor called ``name``: by name or alias, else by id.
+
+        Case does not matter, except for acronyms of up to four capitals and the few names
+        listed as case-sensitive ("us" is not the US). Curly quotes, no-break spaces and
+        runs of spaces count as plain ones; a leading "the" and a trailing possessive are
+        ignored. A name that is a known acronym in the wrong case resolves to nothing, even
+        where it spells an id: look ids up with :meth:`get`.
+
+        >>> registry = ActorRegistry.default()
+        >>> registry.resolve("the Kremlin").id, registry.resolve("South Korea’s").id
+        ('ru-kremlin', 'kr')
+        >>> registry.resolve("  kim  jong\\u00a0UN ").id, registry.resolve("kr-jcs").id
+        ('kim-jong-un', 'kr-jcs')
+        >>> registry.resolve("US").id, registry.resolve("us"), registry.resolve("Atlantis")
+        ('us', None, None)
+        """
         if not isinstance(name, str):
-            return None
-        written = " ".join(normalize(name).split())
-        for form in (written, written.removesuffix("'s")):
-            if _is_acronym(form) and form in self._written:
-                return self._written[form]
-        return self._names.get(_key(name))
+            raise InvalidInputError(
+                "ActorRegistry.resolve", f"expected str, got {type(name).__name__}"
+            )
+        plain = _plain(name)
+        key = _key(plain)
+        actor = self._lookup(key)
+        if actor is not None or key.casefold() in self._index:
+            return actor  # None: a known name in the wrong case ("us")
+        actor_id = self._ids.get(plain.casefold())
+        return None if actor_id is None else self.actors[actor_id]
+
+    def _lookup(self, key: str) -> Actor | None:
+        for term in self._index.get(key.casefold(), ()):
+            if not term.sensitive or term.key == key:
+                return self.actors[term.actor_id]
+        return None
 
     def get(self, actor_id: str) -> Actor | None:
-        """The actor with this id."""
+        """The actor with this id, exactly as written.
+
+        >>> ActorRegistry.default().get("kr-nis").name
+        'National Intelligence Service'
+        >>> ActorRegistry.default().get("KR-NIS") is None
+        True
+        """
         return self.actors.get(actor_id)
 
     def __contains__(self, item: object) -> bool:
+        """Whether an id, or this very actor, is in the registry.
+
+        >>> registry = ActorRegistry.default()
+        >>> "kp" in registry, registry.get("kp") in registry, "atlantis" in registry
+        (True, True, False)
+        """
         if isinstance(item, Actor):
             return self.actors.get(item.id) == item
         return isinstance(item, str) and item in self.actors
 
     def __iter__(self) -> Iterator[Actor]:
+        """The actors, in the order they were last defined.
+
+        >>> next(iter(ActorRegistry.default())).id
+        'kp'
+        """
         return iter(self.actors.values())
 
     def __len__(self) -> int:
+        """How many actors the registry holds.
+
+        >>> len(ActorRegistry.from_actors([Actor("a", "A"), Actor("b", "B")]))
+        2
+        """
         return len(self.actors)
 
-    def parent_of(self, actor: Actor) -> Actor | None:
-        """The body ``actor`` belongs to, if the registry knows it."""
-        return None if actor.parent is None else self.actors.get(actor.parent)
+    def case_sensitive_names(self, actor: Actor | str) -> tuple[str, ...]:
+        """The names of ``actor`` (or of the actor with this id) that match only as written.
 
-    def lineage(self, actor: Actor) -> tuple[Actor, ...]:
-        """``actor``, its parent, its grandparent, ... (stops on a loop)."""
-        chain = [actor]
-        seen = {actor.id}
-        parent = self.parent_of(actor)
-        while parent is not None and parent.id not in seen:
-            chain.append(parent)
-            seen.add(parent.id)
-            parent = self.parent_of(parent)
+        >>> ActorRegistry.default().case_sensitive_names("kp")
+        ('DPRK', 'D.P.R.K.', 'the North')
+        """
+        found = self.get(actor) if isinstance(actor, str) else actor
+        if found is None:
+            return ()
+        explicit = {_plain(name) for name in self.case_sensitive.get(found.id, ())}
+        return tuple(
+            name
+            for name in (found.name, *found.aliases)
+            if _plain(name) in explicit or _is_acronym(_key(_plain(name)))
+        )
+
+    def parent_of(self, actor: Actor | str) -> Actor | None:
+        """The body ``actor`` (or the actor with this id) belongs to, if known.
+
+        >>> ActorRegistry.default().parent_of("ua-hur").id
+        'ua-mod'
+        >>> ActorRegistry.default().parent_of("ua") is None
+        True
+        """
+        found = self.get(actor) if isinstance(actor, str) else actor
+        if found is None or found.parent is None:
+            return None
+        return self.actors.get(found.parent)
+
+    def lineage(self, actor: Actor | str) -> tuple[Actor, ...]:
+        """``actor``, its parent, its grandparent and so on up to a state or other root.
+
+        >>> [a.id for a in ActorRegistry.default().lineage("kyrylo-budanov")]
+        ['kyrylo-budanov', 'ua-hur', 'ua-mod', 'ua']
+        >>> ActorRegistry.default().lineage("atlantis")
+        ()
+        """
+        found = self.get(actor) if isinstance(actor, str) else actor
+        chain: list[Actor] = []
+        seen: set[str] = set()
+        while found is not None and found.id not in seen:  # registries have no loops
+            chain.append(found)
+            seen.add(found.id)
+            found = self.parent_of(found)
         return tuple(chain)
 
     def find_all(self, text: str) -> list[tuple[Span, Actor]]:
-        """Every mention of a known actor in ``text``, longest name first, in order.
+        """Every mention of a known actor in ``text``: whole words, in order, not overlapping.
 
-        Offsets refer to ``text`` as given; a possessive "'s" is not part of the span.
+        At each place the longest name wins ("South Korea's Joint Chiefs of Staff" rather
+        than "South Korea"). Offsets are into ``text`` as given, curly quotes and no-break
+        spaces included; a trailing possessive is not part of the span. Names match in any
+        case but acronyms of up to four capitals and names listed as case-sensitive. One
+        scan of one compiled pattern: time linear in the length of ``text``.
+
+        >>> registry = ActorRegistry.default()
+        >>> text = "South Korea’s Joint Chiefs of Staff told us the U.S. and the Kremlin knew"
+        >>> for span, actor in registry.find_all(text):
+        ...     print(span.start, span.end, span.slice(text), actor.id)
+        0 35 South Korea’s Joint Chiefs of Staff kr-jcs
+        48 52 U.S. us
+        61 68 Kremlin ru-kremlin
+        >>> [a.id for _, a in registry.find_all("the North’s army, in the north")]
+        ['kp']
         """
-        plain = normalize(text)
+        if not isinstance(text, str):
+            raise InvalidInputError(
+                "ActorRegistry.find_all", f"expected str, got {type(text).__name__}"
+            )
         found: list[tuple[Span, Actor]] = []
-        for match in self._matcher.finditer(plain):
-            written = match.group()
-            end = match.end()
-            if written.endswith("'s") and written not in self._written:
-                written, end = written[:-2], end - 2
-            actor = self._written.get(" ".join(written.split()))
-            if actor is not None:
-                found.append((Span(match.start(), end), actor))
+        for match in self._pattern().finditer(normalize(text)):
+            actor = self._lookup(_key(_plain(match.group())))
+            if actor is not None:  # always found: the pattern holds only indexed names
+                found.append((Span(match.start(), match.end()), actor))
         return found
 
+    def _pattern(self) -> regex.Pattern[str]:
+        """The matcher of every name, compiled on first use (once per registry)."""
+        if not self._matcher:
+            terms = [term for terms in self._index.values() for term in terms]
+            # "\b" lets the engine skip ahead fast; it means "no letter or digit before"
+            # only where the name itself starts with one.
+            plain_start = all(regex.match(r"\w", term.written) for term in terms)
+            before = r"\b" if plain_start else _WORD_BEFORE
+            source = before + _trie(terms) + _WORD_AFTER
+            self._matcher.append(regex.compile(source, regex.IGNORECASE))
+        return self._matcher[0]
 
-def _is_acronym(name: str) -> bool:
-    """Short all-capital names ("US", "UN", "AP", "NIS") that also spell common words.
 
-    >>> _is_acronym("US"), _is_acronym("NATO"), _is_acronym("U.S."), _is_acronym("Seoul")
-    (True, True, False, False)
+# The matcher ---------------------------------------------------------------------------
+
+
+class _Node:
+    __slots__ = ("children", "end", "guards")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.end = False  # a name matched in any case ends here
+        self.guards: set[str] = set()  # case-sensitive names that end here
+
+
+def _piece(char: str) -> str:
+    return r"\s+" if char == " " else regex.escape(char)
+
+
+def _guard(written: str) -> str:
+    """A look-behind that holds only where ``written`` stands with its capitals as written.
+
+    A leading "the" may take any case ("The North" is "the North").
+
+    >>> _guard("the North")
+    '(?-i:(?<=(?i:the)\\\\s+North))'
     """
-    return 2 <= len(name) <= 4 and name.isalpha() and name.isupper()
+    pattern = "".join(_piece(char) for char in written)
+    if _THE.match(written):
+        pattern = "(?i:the)" + "".join(_piece(char) for char in written[3:])
+    return f"(?-i:(?<={pattern}))"
 
 
-def _spaced(name: str) -> str:
-    """An alias as a pattern: its words with any run of white space between them."""
-    return r"\s+".join(regex.escape(word) for word in normalize(name).split())
+def _trie(terms: Iterable[_Term]) -> str:
+    """One alternation of every term, as a prefix tree keyed by lower-case characters.
+
+    Each branch of the tree starts with a different character, so at most one can match,
+    and a longer name is tried before a shorter one ends: the longest name wins. A
+    case-sensitive name ends behind a look-behind that checks its capitals.
+
+    >>> _trie([_Term("AP", "AP", True, "ap"), _Term("Apple", "Apple", False, "apple")])
+    '(?:ap(?:ple|(?-i:(?<=AP))))'
+    """
+    root = _Node()
+    for term in terms:
+        node = root
+        for char in term.written:
+            lowered = char.lower()
+            node = node.children.setdefault(lowered if len(lowered) == 1 else char, _Node())
+        if term.sensitive:
+            node.guards.add(_guard(term.written))
+        else:
+            node.end = True
+    if not root.children:
+        return "(?!)"
+    return "(?:" + _emit(root) + ")"
 
 
-def _read_file(path: Path) -> list[Actor]:
-    data, text = read_data_file(path)
-    actors = _parse(data, str(path), text)
-    _check_parents({a.id: a for a in actors}, str(path), text, allow_outside=True)
-    return actors
+def _emit(node: _Node) -> str:
+    branches = [_piece(char) + _emit(child) for char, child in sorted(node.children.items())]
+    body = (
+        "" if not branches else branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    )
+    if node.end:
+        return f"(?:{body})?" if body else ""
+    if node.guards:
+        guard = "|".join(sorted(node.guards))
+        guard = guard if len(node.guards) == 1 else f"(?:{guard})"
+        return f"(?:{body}|{guard})" if body else guard
+    return body
 
 
-def _line_of(text: str | None, needle: str) -> int | None:
-    if text is None:
-        return None
-    for number, line in enumerate(text.splitlines(), start=1):
-        if needle in line:
-            return number
-    return None
+# Reading sources -----------------------------------------------------------------------
 
 
-def _parse(data: Any, source: str, text: str | None) -> list[Actor]:
-    """Actors from parsed data: ``{"actor": [{...}, ...]}``; each entry validated."""
-    if not isinstance(data, Mapping) or set(data) - {"actor"}:
-        raise LexiconError(source, 1, "expected only a list of [[actor]] tables")
-    entries = data.get("actor", [])
-    if not isinstance(entries, list):
-        raise LexiconError(source, _line_of(text, "actor"), "'actor' must be a list of tables")
-    actors: list[Actor] = []
-    seen: set[str] = set()
-    for index, entry in enumerate(entries, start=1):
-        where = f"actor #{index}"
-        if not isinstance(entry, Mapping):
-            raise LexiconError(source, None, f"{where}: expected a table")
-        line = _line_of(text, f'"{entry.get("id")}"') if "id" in entry else None
-        unknown = set(entry) - _FIELDS
-        if unknown:
-            raise LexiconError(source, line, f"{where}: unknown field(s) {sorted(unknown)}")
-        for required in ("id", "name"):
-            if not isinstance(entry.get(required), str) or not entry[required].strip():
-                raise LexiconError(source, line, f"{where}: needs a non-empty '{required}'")
-        actor_id = entry["id"]
-        if actor_id in seen:
-            raise LexiconError(source, line, f"{where}: duplicate id {actor_id!r}")
-        seen.add(actor_id)
-        try:
-            kind = ActorKind(entry.get("kind", "other"))
-        except ValueError:
-            known = ", ".join(k.value for k in ActorKind)
-            raise LexiconError(
-                source, line, f"{where} ({actor_id}): unknown kind {entry.get('kind')!r} ({known})"
-            ) from None
-        aliases = entry.get("aliases", [])
-        if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
-            raise LexiconError(source, line, f"{where} ({actor_id}): aliases must be strings")
-        for field in ("country", "parent"):
-            if entry.get(field) is not None and not isinstance(entry[field], str):
-                raise LexiconError(source, line, f"{where} ({actor_id}): {field} must be text")
-        actors.append(
-            Actor(
-                id=actor_id,
-                name=entry["name"],
-                kind=kind,
-                country=entry.get("country"),
-                aliases=tuple(aliases),
-                parent=entry.get("parent"),
-            )
+class _Origin:
+    """Where entries came from, to point at the line at fault."""
+
+    def __init__(self, name: str, text: str | None = None, *, json_layout: bool = False) -> None:
+        self.name = name
+        self.lines = [] if text is None else text.splitlines()
+        self.starts: list[int] = []
+        if text is not None:
+            self.starts = _json_entry_lines(text) if json_layout else _toml_entry_lines(text)
+
+    def line(self, index: int, key: str | None = None, actor_id: str | None = None) -> int | None:
+        """The line of entry ``index`` (0-based), or of its ``key`` when it shows one."""
+        if not self.lines:
+            return None
+        if index < len(self.starts):
+            start = self.starts[index]
+            stop = self.starts[index + 1] - 1 if index + 1 < len(self.starts) else len(self.lines)
+        elif actor_id is not None:  # not laid out as [[actor]] tables: find the entry's id
+            quoted = (f'"{actor_id}"', f"'{actor_id}'")
+            found = [n for n, line in enumerate(self.lines, 1) if any(q in line for q in quoted)]
+            if not found:
+                return None
+            start = stop = found[0]
+        else:
+            return None
+        if key is not None:
+            named = re.compile(rf"""(?:^|[\s{{,])["']?{re.escape(key)}["']?\s*[=:]""")
+            for number in range(start, stop + 1):
+                if named.search(self.lines[number - 1]):
+                    return number
+        return start
+
+    def key_line(self, key: str) -> int | None:
+        """The first line that names a top-level ``key``."""
+        named = re.compile(rf"""^\s*\[*\s*["']?{re.escape(key)}\b|"{re.escape(key)}"\s*:""")
+        return next((n for n, line in enumerate(self.lines, 1) if named.search(line)), None)
+
+
+def _toml_entry_lines(text: str) -> list[int]:
+    """The line of each ``[[actor]]`` header."""
+    return [n for n, line in enumerate(text.splitlines(), 1) if _TOML_ENTRY.match(line)]
+
+
+def _json_entry_lines(text: str) -> list[int]:
+    """The line where each object of ``{"actor": [{...}, ...]}`` opens.
+
+    >>> _json_entry_lines('{"actor": [\\n {"id": "a", "x": {"y": "{"}},\\n {"id": "b"}]}')
+    [2, 3]
+    """
+    starts: list[int] = []
+    depth, line, in_string, escaped = 0, 1, False, False
+    for char in text:
+        if char == "\n":
+            line += 1
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "{[":
+            if char == "{" and depth == 2:  # an object in the top object's list
+                starts.append(line)
+            depth += 1
+        elif char in "}]":
+            depth -= 1
+    return starts
+
+
+class _Entry(NamedTuple):
+    """A checked actor, its case-sensitive names, and where it was read."""
+
+    actor: Actor
+    case_sensitive: frozenset[str]
+    origin: _Origin
+    position: int
+
+
+class _Loaded(NamedTuple):
+    """A source already parsed: its raw entries and where they came from."""
+
+    items: list[Any]
+    origin: _Origin
+
+
+def _load(source: object, name: str | None) -> _Loaded | list[_Entry]:
+    """Parse one source (a file is read as data only, never run)."""
+    if isinstance(source, _Loaded):
+        return source
+    if isinstance(source, ActorRegistry):
+        origin = _Origin(name or "<registry>")
+        return [
+            _Entry(actor, source.case_sensitive.get(actor.id, frozenset()), origin, index)
+            for index, actor in enumerate(source)
+        ]
+    if isinstance(source, Actor):
+        return _Loaded([source], _Origin(name or "<actor>"))
+    if isinstance(source, Mapping):
+        origin = _Origin(name or "<mapping>")
+        return _Loaded(
+            _entry_list({"actor": [source]} if "id" in source else source, origin), origin
         )
-    return actors
+    if isinstance(source, str | os.PathLike):
+        path = Path(source)
+        data, text = read_data_file(path)
+        origin = _Origin(str(source), text, json_layout=path.suffix.lower() == ".json")
+        return _Loaded(_entry_list(data, origin), origin)
+    reason = f"expected a path, a mapping, an Actor or a registry, got {source!r}"
+    raise LexiconError("<argument>", None, reason)
 
 
-def _check_parents(
-    actors: Mapping[str, Actor],
-    source: str,
-    text: str | None = None,
-    *,
-    allow_outside: bool = False,
-) -> None:
-    """Every parent must name an actor (in the same file, unless ``allow_outside``)."""
-    if allow_outside:
-        return
-    for actor in actors.values():
-        if actor.parent is not None and actor.parent not in actors:
+def _entries(source: object, name: str | None = None) -> list[_Entry]:
+    """The checked entries of one source; an id may appear only once in it."""
+    loaded = _load(source, name)
+    if not isinstance(loaded, _Loaded):
+        return loaded
+    entries: list[_Entry] = []
+    seen: set[str] = set()
+    for index, item in enumerate(loaded.items):
+        entry = _entry(item, loaded.origin, index)
+        actor_id = entry.actor.id
+        if actor_id in seen:
             raise LexiconError(
-                source,
-                _line_of(text, f'"{actor.id}"'),
-                f"actor {actor.id!r}: parent {actor.parent!r} names no actor",
+                loaded.origin.name,
+                loaded.origin.line(index, "id"),
+                f"actor {actor_id!r}: duplicate id (entry #{index + 1})",
             )
+        seen.add(actor_id)
+        entries.append(entry)
+    return entries
+
+
+def _entry_list(data: Any, origin: _Origin) -> list[Any]:
+    if not isinstance(data, Mapping):
+        raise LexiconError(origin.name, 1, "expected a table with a list of actors")
+    for key in data:
+        if key != "actor":
+            reason = f"unknown table {key!r} (expected only 'actor')"
+            raise LexiconError(origin.name, origin.key_line(str(key)), reason)
+    items = data.get("actor", [])
+    if not isinstance(items, list):
+        raise LexiconError(origin.name, origin.key_line("actor"), "'actor' must be a list")
+    return items
+
+
+def _is_names(value: Any) -> bool:
+    return isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
+
+
+def _entry(item: Any, origin: _Origin, index: int) -> _Entry:
+    """One entry (a table or an :class:`Actor`) checked, as an Actor."""
+    if isinstance(item, Actor):
+        fields: Mapping[str, Any] = attrs.asdict(item, recurse=False)
+        fields = {**fields, "kind": item.kind.value if isinstance(item.kind, ActorKind) else None}
+    elif isinstance(item, Mapping):
+        fields = item
+    else:
+        raise LexiconError(
+            origin.name, origin.line(index), f"actor #{index + 1}: expected a table, got {item!r}"
+        )
+    actor_id = fields.get("id")
+    if not isinstance(actor_id, str) or not _ID.fullmatch(actor_id):
+        reason = "needs an 'id'" if actor_id is None else f"id {actor_id!r} is not a slug"
+        reason += " (lower-case letters and digits, joined by - _ or .)"
+        raise LexiconError(origin.name, origin.line(index, "id"), f"actor #{index + 1}: {reason}")
+
+    def fail(reason: str, key: str) -> LexiconError:
+        line = origin.line(index, key, actor_id)
+        return LexiconError(origin.name, line, f"actor {actor_id!r}: {reason}")
+
+    for key in fields:
+        if key not in _FIELDS:
+            raise fail(f"unknown field {key!r} (expected one of: {', '.join(_FIELDS)})", key)
+    name = fields.get("name")
+    if not isinstance(name, str) or not any(char.isalnum() for char in _key(_plain(name))):
+        raise fail("needs a 'name' (a string with a letter or digit)", "name")
+    kind = fields.get("kind", ActorKind.OTHER.value)
+    if kind not in _KIND_VALUES:
+        raise fail(f"unknown kind {kind!r} (expected one of: {_KINDS})", "kind")
+    country = fields.get("country")
+    if country is not None and not (isinstance(country, str) and _COUNTRY.fullmatch(country)):
+        raise fail(f"country {country!r} is not an ISO 3166 alpha-2 code such as 'KR'", "country")
+    parent = fields.get("parent")
+    if parent is not None and not isinstance(parent, str):
+        raise fail(f"parent {parent!r} is not an actor id", "parent")
+    if parent == actor_id:
+        raise fail("an actor cannot be its own parent", "parent")
+    lists: dict[str, list[str]] = {}
+    for key in ("aliases", "case_sensitive"):
+        value = fields.get(key, [])
+        if not _is_names(value):
+            raise fail(f"'{key}' must be a list of strings", key)
+        for alias in value:
+            if not any(char.isalnum() for char in _key(_plain(alias))):
+                raise fail(f"{key}: {alias!r} has no letter or digit besides 'the' and \"'s\"", key)
+        lists[key] = list(value)
+    if isinstance(item, Actor):
+        return _Entry(item, frozenset(), origin, index)
+    known = {_plain(n) for n in (name, *lists["aliases"])}
+    extra = [n for n in lists["case_sensitive"] if _plain(n) not in known]
+    actor = Actor(
+        id=actor_id,
+        name=name,
+        kind=ActorKind(kind),
+        country=country,
+        aliases=(*lists["aliases"], *extra),
+        parent=parent,
+    )
+    return _Entry(actor, frozenset(lists["case_sensitive"]), origin, index)
+
+
+def _build(
+    actors: dict[str, Actor],
+    case_sensitive: dict[str, frozenset[str]],
+    sources: Iterable[object],
+    name: str | None = None,
+) -> ActorRegistry:
+    """Add the entries of ``sources`` to ``actors``, check every parent, make a registry."""
+    added: dict[str, _Entry] = {}
+    for source in sources:
+        for entry in _entries(source, name):
+            actor_id = entry.actor.id
+            actors.pop(actor_id, None)  # a replaced actor counts as defined last
+            actors[actor_id] = entry.actor
+            case_sensitive.pop(actor_id, None)
+            if entry.case_sensitive:
+                case_sensitive[actor_id] = entry.case_sensitive
+            added[actor_id] = entry
+    for entry in added.values():
+        _check_parent(entry, actors)
+    return ActorRegistry(actors, case_sensitive)
+
+
+def _check_parent(entry: _Entry, actors: Mapping[str, Actor]) -> None:
+    """The parent of a new entry names an actor, and its chain of parents has no loop."""
+    chain = [entry.actor.id]
+    parent = entry.actor.parent
+    while parent is not None:
+        if parent not in actors or parent in chain:
+            if parent not in actors:
+                reason = f"parent {parent!r} names no actor"
+                if len(chain) > 1:
+                    reason = f"parent chain {' -> '.join(chain)} -> {parent!r} names no actor"
+            else:
+                reason = f"parent chain loops: {' -> '.join([*chain, parent])}"
+            line = entry.origin.line(entry.position, "parent", entry.actor.id)
+            raise LexiconError(entry.origin.name, line, f"actor {entry.actor.id!r}: {reason}")
+        chain.append(parent)
+        parent = actors[parent].parent
 
 
 @functools.cache
 def _default_registry() -> ActorRegistry:
-    resource = resources.files("osint_claims") / "data" / "actors.toml"
-    text = resource.read_text(encoding="utf-8")
     name = "osint_claims/data/actors.toml"
-    actors = _parse(tomllib.loads(text), name, text)
-    registry = ActorRegistry.from_actors(actors)
-    _check_parents(registry.actors, name, text)
-    return registry
+    text = (resources.files("osint_claims") / "data" / "actors.toml").read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:  # pragma: no cover - shipped data is tested
+        raise LexiconError(name, toml_error_line(error), f"invalid TOML: {error}") from None
+    origin = _Origin(name, text)
+    return _build({}, {}, [_Loaded(_entry_list(data, origin), origin)])
