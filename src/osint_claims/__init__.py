@@ -11,6 +11,7 @@ from .articles import Article, Segment, SegmentKind, read_article, split_sentenc
 from .claims import ClaimReader, extract_claims
 from .dates import find_periods, find_publication_date, parse_date, resolve_period
 from .errors import InvalidInputError, LexiconError, ModelError, OsintClaimsError
+from .export import RECORD_FIELDS, Record, iter_records, to_record, to_records
 from .lexicon import Currency, Lexicon, Unit
 from .model import (
     Actor,
@@ -34,6 +35,7 @@ from .serialize import converter, from_json, to_json
 from .text import normalize
 
 __all__ = [
+    "RECORD_FIELDS",
     "Actor",
     "ActorKind",
     "ActorRegistry",
@@ -56,6 +58,7 @@ __all__ = [
     "Predicate",
     "Quantity",
     "QuantityParser",
+    "Record",
     "Segment",
     "SegmentKind",
     "Source",
@@ -68,6 +71,7 @@ __all__ = [
     "find_periods",
     "find_publication_date",
     "from_json",
+    "iter_records",
     "normalize",
     "parse_date",
     "parse_number",
@@ -76,4 +80,6 @@ __all__ = [
     "resolve_period",
     "split_sentences",
     "to_json",
+    "to_record",
+    "to_records",
 ]
