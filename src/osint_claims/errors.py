@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["InvalidInputError", "LexiconError", "ModelError", "OsintClaimsError"]
+__all__ = [
+    "IncompatibleClaimsError",
+    "InvalidInputError",
+    "LexiconError",
+    "ModelError",
+    "OsintClaimsError",
+]
 
 
 class OsintClaimsError(Exception):
@@ -57,4 +63,18 @@ class ModelError(OsintClaimsError, ValueError):
     def __init__(self, model: str, reason: str) -> None:
         super().__init__(f"{model}: {reason}")
         self.model = model
+        self.reason = reason
+
+
+class IncompatibleClaimsError(OsintClaimsError, ValueError):
+    """Claims were combined that cannot be: figures in units that do not convert, for
+    example, or a share that is not a fraction.
+
+    >>> str(IncompatibleClaimsError("add", "units km2 and USD do not convert"))
+    'add: units km2 and USD do not convert'
+    """
+
+    def __init__(self, operation: str, reason: str) -> None:
+        super().__init__(f"{operation}: {reason}")
+        self.operation = operation
         self.reason = reason

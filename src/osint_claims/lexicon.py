@@ -40,7 +40,7 @@ __all__ = ["Currency", "Lexicon", "Unit"]
 # The layout every lexicon source must follow: topic -> table -> kind of value.
 # Kinds: "numbers" (word -> number), "ranges" (word -> [low, high]), "words" (a list of
 # strings), "strings" (word -> string), "word_lists" (key -> list of strings), "integer",
-# "units", "currencies".
+# "units", "currencies", "measures".
 _WORD_TABLE: Final = {"words": "words"}
 _SCHEMA: Final[Mapping[str, Any]] = {
     "numbers": {
@@ -176,6 +176,7 @@ _SCHEMA: Final[Mapping[str, Any]] = {
             "share_markers": "words",
         },
     },
+    "compare": {"measures": "measures", "acts": "word_lists"},
 }
 
 
@@ -283,7 +284,7 @@ def _check_value(kind: Any, value: Any, source: _Source, path: tuple[str, ...]) 
     elif kind == "integer":
         if isinstance(value, bool) or not isinstance(value, int):
             raise source.error(path, f"expected an integer, got {value!r}")
-    elif kind in ("numbers", "ranges", "strings", "units", "currencies", "word_lists"):
+    elif kind in ("numbers", "ranges", "strings", "units", "currencies", "word_lists", "measures"):
         if not isinstance(value, Mapping):
             raise source.error(path, "expected a table")
         for key, sub in value.items():
@@ -320,6 +321,19 @@ def _check_entry(kind: str, value: Any, source: _Source, path: tuple[str, ...]) 
             raise source.error((*path, "factor"), "a unit's factor must be positive")
     elif kind == "currencies":
         _check_value({"symbols": "words", "names": "words"}, value, source, path)
+    elif kind == "measures":
+        _check_value(
+            {
+                "words": "words",
+                "predicates": "words",
+                "dimensions": "words",
+                "part_of": "string",
+                "grows": "flag",
+            },
+            value,
+            source,
+            path,
+        )
     elif kind == "number":
         _as_decimal(value, source, path)
     elif kind == "string" and not isinstance(value, str):
