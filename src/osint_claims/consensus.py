@@ -1,0 +1,296 @@
+"""Many claims about one thing: topics, the voices behind them, a consensus and a timeline.
+
+- :func:`group` sorts claims into :class:`Topic` s: the same subject, measure and recipient,
+  and either running totals or increments over overlapping periods;
+- :func:`voices` counts each independent originator once: outlets that cite the same
+  originator are one voice, and an originator's latest figure supersedes its earlier ones;
+- :func:`consensus` gives low, best and high (as UCDP does) and the conservative figure
+  (as ACLED does) over those voices;
+- :func:`timeline` orders a topic's figures by the date they hold for.
+
+>>> from datetime import date
+>>> from osint_claims import extract_claims
+>>> claims = (
+...     extract_claims("North Korea has sent 11,000 troops to Russia, the JCS said.",
+...                    published=date(2025, 3, 27))
+...     + extract_claims("North Korea has sent some 11,000 troops to Russia, the JCS said.",
+...                      published=date(2025, 3, 28))
+...     + extract_claims("North Korea has sent 10,000 to 12,000 troops to Russia, Kyiv said.",
+...                      published=date(2025, 3, 20)))
+>>> [topic] = group(claims)
+>>> topic.label
+'North Korea → Russia: personnel sent'
+>>> agreed = consensus(topic)
+>>> agreed.low, agreed.best, agreed.high, agreed.conservative, len(agreed.voices)
+(Decimal('10000'), Decimal('11000'), Decimal('12000'), Decimal('11000'), 2)
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+from collections.abc import Iterable, Sequence
+from datetime import date
+from decimal import Decimal
+
+import attrs
+
+from .compare import claim_date, is_increment
+from .lexicon import Lexicon
+from .measures import Measure, Measures
+from .model import Actor, Claim, Period
+from .serialize import converter
+
+__all__ = [
+    "Consensus",
+    "TimelineEntry",
+    "Topic",
+    "Voice",
+    "consensus",
+    "group",
+    "timeline",
+    "voices",
+]
+
+
+def _claims(values: Iterable[Claim]) -> tuple[Claim, ...]:
+    return tuple(values)
+
+
+def _actors(values: Iterable[Actor]) -> tuple[Actor, ...]:
+    return tuple(values)
+
+
+@attrs.frozen(slots=True)
+class Topic:
+    """Claims about one thing: who (``subject``) did what (``measure``) to whom
+    (``recipient``), as running totals or as increments over one ``period``."""
+
+    subject: Actor | None
+    measure: Measure
+    recipient: Actor | None
+    increment: bool
+    period: Period | None
+    claims: tuple[Claim, ...] = attrs.field(converter=_claims)
+    dimension: str | None = None
+    per: str | None = None
+
+    @property
+    def label(self) -> str:
+        """A heading: "North Korea → Russia: personnel sent (increments, 2025-01-01 to …)"."""
+        parties = self.subject.name if self.subject is not None else "unnamed party"
+        if self.recipient is not None:
+            parties += f" → {self.recipient.name}"
+        text = f"{parties}: {self.measure.label}"
+        if self.dimension is not None and self.dimension != self.measure.thing:
+            text += " (share)" if self.dimension == "ratio" else f" ({self.dimension})"
+        if self.per is not None:
+            text += f" a {self.per}"
+        if self.increment:
+            text += " (increments"
+            text += f", {self.period.start} to {self.period.end})" if self.period else ")"
+        return text
+
+
+@attrs.frozen(slots=True)
+class Voice:
+    """One independent source of a figure: an originator (or, when no one is cited, the
+    outlet that printed it), its latest ``claim``, the outlets that carried it, and the
+    earlier figures that claim supersedes."""
+
+    key: str
+    name: str
+    claim: Claim
+    outlets: tuple[Actor, ...] = attrs.field(converter=_actors)
+    superseded: tuple[Claim, ...] = attrs.field(converter=_claims)
+
+
+@attrs.frozen(slots=True)
+class Consensus:
+    """Where the voices of a topic land.
+
+    ``low``/``high``: the lowest and highest figure any voice allows (UCDP's low and high
+    estimates); ``best``: the median of the voices' best figures; ``conservative``: the
+    lowest best figure (ACLED's rule of the most conservative report). ``low <= best <=
+    high`` always holds; all are ``None`` when no voice gives a figure.
+    """
+
+    low: Decimal | None
+    best: Decimal | None
+    high: Decimal | None
+    conservative: Decimal | None
+    voices: tuple[Voice, ...]
+
+
+@attrs.frozen(slots=True)
+class TimelineEntry:
+    """A figure and the date it holds for (``None`` when the text never says)."""
+
+    when: date | None
+    claim: Claim
+
+
+def group(claims: Iterable[Claim], *, lexicon: Lexicon | None = None) -> list[Topic]:
+    """Claims sorted into topics, largest first.
+
+    A claim that names no subject or no recipient joins the topic of the only one named
+    for its measure; increments join when their periods overlap (or one has none).
+
+    >>> group([])
+    []
+    """
+    lexicon = lexicon if lexicon is not None else Lexicon.default()
+    measures = Measures.for_lexicon(lexicon)
+    units = lexicon.units
+    by_measure: dict[tuple[Measure, bool, str | None, str | None], list[Claim]] = {}
+    for claim in claims:
+        unit = claim.quantity.unit
+        # Figures that cannot convert into each other (a count, a share, an area) never
+        # share a topic, nor do rates over different periods.
+        dimension = None if unit is None else (units[unit].dimension if unit in units else unit)
+        key = (measures.measure_of(claim), is_increment(claim), dimension, claim.quantity.per)
+        by_measure.setdefault(key, []).append(claim)
+    topics: list[Topic] = []
+    for (measure, increment, dimension, per), members in by_measure.items():
+        for subject, by_subject in _by_party(members, "subject"):
+            for recipient, together in _by_party(by_subject, "recipient"):
+                clusters = _by_period(together) if increment else [(None, together)]
+                topics.extend(
+                    Topic(subject, measure, recipient, increment, period, cluster, dimension, per)
+                    for period, cluster in clusters
+                )
+    topics.sort(key=lambda topic: (-len(topic.claims), topic.label))
+    return topics
+
+
+def _by_party(claims: list[Claim], role: str) -> list[tuple[Actor | None, list[Claim]]]:
+    named: dict[str, tuple[Actor, list[Claim]]] = {}
+    unnamed: list[Claim] = []
+    for claim in claims:
+        actor: Actor | None = getattr(claim, role)
+        if actor is None:
+            unnamed.append(claim)
+        else:
+            named.setdefault(actor.id, (actor, []))[1].append(claim)
+    groups: list[tuple[Actor | None, list[Claim]]] = list(named.values())
+    if unnamed and len(groups) == 1:
+        groups[0][1].extend(unnamed)
+        groups[0][1].sort(key=claims.index)
+    elif unnamed:
+        groups.append((None, unnamed))
+    return groups
+
+
+def _by_period(claims: list[Claim]) -> list[tuple[Period | None, list[Claim]]]:
+    dated = sorted((c for c in claims if c.period is not None), key=_period_start)
+    clusters: list[tuple[Period, list[Claim]]] = []
+    for claim in dated:
+        period = claim.period
+        assert period is not None
+        if clusters and period.start <= clusters[-1][0].end:
+            span, members = clusters[-1]
+            end = max(span.end, period.end)
+            clusters[-1] = (Period(span.start, end, span.precision, span.text), members)
+            members.append(claim)
+        else:
+            clusters.append((period, [claim]))
+    undated = [c for c in claims if c.period is None]
+    result: list[tuple[Period | None, list[Claim]]] = list(clusters)
+    if undated and len(result) == 1:
+        result[0][1].extend(undated)
+    elif undated:
+        result.append((None, undated))
+    return [(period, sorted(members, key=claims.index)) for period, members in result]
+
+
+def _period_start(claim: Claim) -> date:
+    assert claim.period is not None
+    return claim.period.start
+
+
+def voices(claims: Iterable[Claim]) -> list[Voice]:
+    """Each independent originator once, with its latest figure.
+
+    Outlets that cite the same originator are one voice; a figure no one is cited for is
+    the voice of the outlet that printed it. Of one voice's figures the latest wins (then a
+    stated one over a derived one, then the narrowest).
+
+    >>> voices([])
+    []
+    """
+    by_key: dict[str, list[Claim]] = {}
+    names: dict[str, str] = {}
+    for claim in claims:
+        key, name = _voice_of(claim)
+        by_key.setdefault(key, []).append(claim)
+        names[key] = name
+    result = []
+    for key, members in by_key.items():
+        ordered = sorted(members, key=_recency, reverse=True)
+        latest = ordered[0]
+        outlets: dict[str, Actor] = {}
+        for claim in ordered:
+            outlet = claim.attribution.outlet
+            if outlet is not None:
+                outlets.setdefault(outlet.id, outlet)
+        superseded = tuple(c for c in ordered[1:] if _recency(c)[0] < _recency(latest)[0])
+        result.append(Voice(key, names[key], latest, tuple(outlets.values()), superseded))
+    result.sort(key=lambda voice: voice.name)
+    return result
+
+
+def _voice_of(claim: Claim) -> tuple[str, str]:
+    attribution = claim.attribution
+    if attribution.originator is not None:
+        return attribution.originator.id, attribution.originator.name
+    if attribution.outlet is not None:
+        return f"outlet:{attribution.outlet.id}", attribution.outlet.name
+    return "unattributed", "unattributed"
+
+
+def _recency(claim: Claim) -> tuple[date, bool, Decimal, str]:
+    # Latest first; then stated before derived; then the narrowest figure; then a fixed
+    # order, so that which copy of one figure is kept never depends on input order.
+    quantity = claim.quantity
+    width = (
+        quantity.high - quantity.low
+        if quantity.high is not None and quantity.low is not None
+        else Decimal("Infinity")
+    )
+    figure = json.dumps(converter.unstructure(quantity), sort_keys=True)
+    return (claim_date(claim) or date.min, not claim.derived, -width, figure)
+
+
+def consensus(topic: Topic | Sequence[Claim]) -> Consensus:
+    """Low, best, high and conservative figures over the independent voices of a topic.
+
+    >>> consensus([]).best is None
+    True
+    """
+    claims = topic.claims if isinstance(topic, Topic) else tuple(topic)
+    heard = voices(claims)
+    bests = [b for b in (voice.claim.quantity.best for voice in heard) if b is not None]
+    if not bests:
+        return Consensus(None, None, None, None, tuple(heard))
+    lows = [v.claim.quantity.low for v in heard if v.claim.quantity.low is not None]
+    highs = [v.claim.quantity.high for v in heard if v.claim.quantity.high is not None]
+    best = statistics.median(sorted(bests))
+    return Consensus(
+        low=min([*lows, *bests]),
+        best=best,
+        high=max([*highs, *bests]),
+        conservative=min(bests),
+        voices=tuple(heard),
+    )
+
+
+def timeline(topic: Topic | Sequence[Claim]) -> list[TimelineEntry]:
+    """A topic's figures in the order of the dates they hold for; undated ones last.
+
+    >>> timeline([])
+    []
+    """
+    claims = topic.claims if isinstance(topic, Topic) else tuple(topic)
+    entries = [TimelineEntry(claim_date(claim), claim) for claim in claims]
+    entries.sort(key=lambda entry: (entry.when is None, entry.when or date.min))
+    return entries
