@@ -7,12 +7,31 @@
 
 from ._version import __version__
 from .actors import ActorRegistry
+from .arithmetic import add_increment, compound_totals, convert, share, times, total
 from .articles import Article, Segment, SegmentKind, read_article, split_sentences
 from .claims import ClaimReader, extract_claims
+from .compare import Comparison, Relation, Tolerance, claim_date, compare, is_increment
+from .consensus import (
+    Consensus,
+    TimelineEntry,
+    Topic,
+    Voice,
+    consensus,
+    group,
+    timeline,
+    voices,
+)
 from .dates import find_periods, find_publication_date, parse_date, resolve_period
-from .errors import InvalidInputError, LexiconError, ModelError, OsintClaimsError
+from .errors import (
+    IncompatibleClaimsError,
+    InvalidInputError,
+    LexiconError,
+    ModelError,
+    OsintClaimsError,
+)
 from .export import RECORD_FIELDS, Record, iter_records, to_record, to_records
 from .lexicon import Currency, Lexicon, Unit
+from .measures import Measure, Measures
 from .model import (
     Actor,
     ActorKind,
@@ -31,11 +50,13 @@ from .model import (
 )
 from .numbers import parse_number
 from .quantities import QuantityParser, extract_quantities, parse_quantity
+from .report import REPORT_FORMATS, Report, TopicReport, build_report, render_report
 from .serialize import converter, from_json, to_json
 from .text import normalize
 
 __all__ = [
     "RECORD_FIELDS",
+    "REPORT_FORMATS",
     "Actor",
     "ActorKind",
     "ActorRegistry",
@@ -45,12 +66,17 @@ __all__ = [
     "Change",
     "Claim",
     "ClaimReader",
+    "Comparison",
+    "Consensus",
     "Currency",
     "Evidence",
     "Hedge",
+    "IncompatibleClaimsError",
     "InvalidInputError",
     "Lexicon",
     "LexiconError",
+    "Measure",
+    "Measures",
     "ModelError",
     "OsintClaimsError",
     "Period",
@@ -59,27 +85,49 @@ __all__ = [
     "Quantity",
     "QuantityParser",
     "Record",
+    "Relation",
+    "Report",
     "Segment",
     "SegmentKind",
     "Source",
     "Span",
+    "TimelineEntry",
+    "Tolerance",
+    "Topic",
+    "TopicReport",
     "Unit",
+    "Voice",
     "__version__",
+    "add_increment",
+    "build_report",
+    "claim_date",
+    "compare",
+    "compound_totals",
+    "consensus",
+    "convert",
     "converter",
     "extract_claims",
     "extract_quantities",
     "find_periods",
     "find_publication_date",
     "from_json",
+    "group",
+    "is_increment",
     "iter_records",
     "normalize",
     "parse_date",
     "parse_number",
     "parse_quantity",
     "read_article",
+    "render_report",
     "resolve_period",
+    "share",
     "split_sentences",
+    "timeline",
+    "times",
     "to_json",
     "to_record",
     "to_records",
+    "total",
+    "voices",
 ]

@@ -30,10 +30,10 @@ import attrs
 from .compare import claim_date
 from .errors import IncompatibleClaimsError
 from .lexicon import Lexicon
-from .measures import Measures
+from .measures import Measure, Measures
 from .model import Attribution, Bound, Claim, Evidence, Hedge, Predicate, Quantity, Span
 
-__all__ = ["add_increment", "convert", "share", "times", "total"]
+__all__ = ["add_increment", "compound_totals", "convert", "share", "times", "total"]
 
 T = TypeVar("T")
 
@@ -79,6 +79,50 @@ def total(
     return _derived(
         parts, quantity, predicate if predicate is not None else whole_predicate, as_of=None
     )
+
+
+def compound_totals(claims: Sequence[Claim], *, lexicon: Lexicon | None = None) -> list[Claim]:
+    """The totals that compound figures imply: "300 killed and 2,700 wounded" in one
+    sentence, from one originator about one subject, adds up to 3,000 casualties.
+
+    Figures are added when one sentence gives two or more different parts of one measure
+    (killed, wounded, captured are parts of casualties) and no figure of the whole. Each
+    total is derived from its parts.
+
+    >>> from datetime import date
+    >>> from osint_claims import extract_claims
+    >>> claims = extract_claims("Some 300 were killed and 2,700 wounded, the NIS said.",
+    ...                         published=date(2025, 2, 11))
+    >>> [(c.quantity.figure, c.predicate.key) for c in compound_totals(claims)]
+    [('~3000', 'casualties')]
+    """
+    measures = Measures.for_lexicon(lexicon if lexicon is not None else Lexicon.default())
+    by_sentence: dict[tuple[object, ...], list[Claim]] = {}
+    for claim in claims:
+        if claim.derived or not claim.evidence.text:
+            continue
+        key = (
+            claim.evidence.span,
+            claim.evidence.text,
+            claim.subject,
+            claim.attribution.originator,
+            claim.quantity.unit,
+            claim.quantity.per,
+        )
+        by_sentence.setdefault(key, []).append(claim)
+    totals = []
+    for members in by_sentence.values():
+        stated = {measures.measure_of(claim) for claim in members}
+        by_whole: dict[Measure, list[Claim]] = {}
+        for claim in members:
+            whole = measures.parent(measures.measure_of(claim))
+            if whole is not None and whole not in stated:
+                by_whole.setdefault(whole, []).append(claim)
+        for parts in by_whole.values():
+            kinds = {measures.measure_of(part) for part in parts}
+            if len(parts) > 1 and len(kinds) == len(parts):
+                totals.append(total(parts, lexicon=lexicon))
+    return totals
 
 
 def share(

@@ -202,8 +202,8 @@ class Comparison:
 
 
 def claim_date(claim: Claim) -> date | None:
-    """The date a claim's figure holds for: its as-of date, else the end of its period, else
-    the day its document was published.
+    """The date a claim's figure holds for: the end of its period ("last fall" ends on 30
+    November), else its as-of date, else the day its document was published.
 
     >>> from decimal import Decimal
     >>> from osint_claims import Predicate, Quantity, Source
@@ -211,10 +211,10 @@ def claim_date(claim: Claim) -> date | None:
     ...                  source=Source(published=date(2025, 3, 27))))
     datetime.date(2025, 3, 27)
     """
-    if claim.as_of is not None:
-        return claim.as_of
     if claim.period is not None:
         return claim.period.end
+    if claim.as_of is not None:
+        return claim.as_of
     if claim.source is not None:
         return claim.source.published
     return None
