@@ -1,0 +1,306 @@
+"""Comparison of claims: the relation table, measures, arithmetic, and their properties."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from osint_claims import (
+    Actor,
+    ActorKind,
+    Attribution,
+    Bound,
+    Claim,
+    Comparison,
+    IncompatibleClaimsError,
+    Measure,
+    Measures,
+    ModelError,
+    Predicate,
+    Quantity,
+    Relation,
+    Tolerance,
+    add_increment,
+    compare,
+    compound_totals,
+    convert,
+    extract_claims,
+    from_json,
+    share,
+    times,
+    to_json,
+    total,
+)
+from tables import Case, read_table
+
+PUBLISHED = date(2025, 3, 27)
+DATED = re.compile(r"\[(\d{4}-\d\d-\d\d)\]\s*(.*)")
+
+
+def only_claim(sentence: str) -> Claim:
+    """The one claim of a table sentence, read as published on its [date] or PUBLISHED."""
+    dated = DATED.fullmatch(sentence.strip())
+    published = date.fromisoformat(dated.group(1)) if dated else PUBLISHED
+    text = dated.group(2) if dated else sentence
+    claims = extract_claims(text, published=published)
+    assert len(claims) == 1, [c.quantity.figure for c in claims]
+    return claims[0]
+
+
+@pytest.mark.parametrize("case", read_table("compare.txt"), ids=lambda c: c.id)
+def test_relation_table(case: Case) -> None:
+    first_text, _, second_text = case.text.partition(" || ")
+    first, second = only_claim(first_text), only_claim(second_text)
+    expected = Relation[case.expected[0]["relation"]]
+    forward = compare(first, second)
+    assert forward.relation is expected, str(forward)
+    assert forward.reasons, "every comparison says why"
+    assert compare(second, first).relation is expected.inverse
+
+
+# Measures -----------------------------------------------------------------------------------
+
+MEASURE_CASES = [
+    # item, predicate, expected thing, expected act
+    ("troops", "sent", "personnel", "sent"),
+    ("North Korean soldiers", "deployed", "personnel", "sent"),
+    ("military personnel", "supplied", "personnel", "sent"),
+    ("long-range artillery pieces", "sent", "artillery", "sent"),
+    (
+        "units of 170mm self-propelled guns and 240mm multiple rocket launchers",
+        "sent",
+        "artillery",
+        "sent",
+    ),
+    ("ammunition containers", "supplied", "ammunition", "sent"),
+    ("killed or wounded", "casualties", "casualties", None),
+    ("North Korean soldiers", "killed", "killed", None),
+    ("injured", "wounded", "wounded", None),
+    ("soldiers", "captured", "captured", None),
+    ("troops", "training", "personnel", "training"),
+    ("villages", "seized", "villages", "seized"),
+    ("", "sent", None, "sent"),
+]
+
+
+@pytest.mark.parametrize(("item", "predicate", "thing", "act"), MEASURE_CASES)
+def test_measure_of(item: str, predicate: str, thing: str | None, act: str | None) -> None:
+    claim = Claim(Quantity.exact(Decimal(10), item=item or None), Predicate(predicate))
+    assert Measures.default().measure_of(claim) == Measure(thing, act)
+
+
+def test_measure_of_an_area_comes_from_its_unit() -> None:
+    claim = Claim(Quantity.exact(Decimal(1300), unit="km2"), Predicate.SEIZED)
+    assert Measures.default().measure_of(claim) == Measure("area", "seized")
+
+
+def test_lattice_parts() -> None:
+    measures = Measures.default()
+    assert measures.is_part(Measure("killed"), Measure("casualties"))
+    assert measures.is_part(Measure("wounded"), Measure("casualties"))
+    assert not measures.is_part(Measure("casualties"), Measure("killed"))
+    assert not measures.is_part(Measure("killed"), Measure("wounded"))
+    assert measures.grows(Measure("killed")) and not measures.grows(Measure("vehicles", "sent"))
+
+
+# Tolerance ----------------------------------------------------------------------------------
+
+TOLERANCE_CASES = [
+    # figure as written, tolerance, allowed low, allowed high
+    ("about 220 guns", Tolerance(), "215", "225"),
+    ("some 11,000 troops", Tolerance(), "10500", "11500"),
+    ("some 10,000 troops", Tolerance(), "9000", "11000"),
+    ("about 10,000 to 12,000 troops", Tolerance(), "9500", "12500"),
+    ("11,000 troops", Tolerance(), "11000", "11000"),
+    ("11,000 troops", Tolerance(exact_figures=True), "10500", "11500"),
+    ("about 220 guns", Tolerance(relative=Decimal("0.1")), "198", "242"),
+    ("about 220 guns", Tolerance(last_digit=False), "220", "220"),
+]
+
+
+@pytest.mark.parametrize(("text", "tolerance", "low", "high"), TOLERANCE_CASES)
+def test_tolerance_widens_approximate_figures(
+    text: str, tolerance: Tolerance, low: str, high: str
+) -> None:
+    [claim] = extract_claims(f"North Korea sent {text} to Russia.", published=PUBLISHED)
+    interval = tolerance.interval(claim)
+    assert (interval.low, interval.high) == (Decimal(low), Decimal(high))
+
+
+def test_tolerance_rejects_negative_shares() -> None:
+    with pytest.raises(ModelError, match="relative"):
+        Tolerance(relative=Decimal(-1))
+
+
+def test_a_looser_tolerance_turns_a_contradiction_into_agreement() -> None:
+    first = only_claim("North Korea sent about 11,000 troops to Russia, the JCS said.")
+    second = only_claim("North Korea sent about 12,500 troops to Russia, Kyiv said.")
+    assert compare(first, second).relation is Relation.CONTRADICTS
+    loose = Tolerance(relative=Decimal("0.1"))
+    assert compare(first, second, tolerance=loose).relation is Relation.CONSISTENT
+
+
+# Arithmetic ---------------------------------------------------------------------------------
+
+
+def test_total_of_a_compound_is_derived_casualties() -> None:
+    killed, wounded = extract_claims(
+        "300 were killed and 2,700 wounded, the NIS said.", published=PUBLISHED
+    )
+    result = total([killed, wounded])
+    assert (result.quantity.value, result.predicate, result.quantity.item) == (
+        Decimal(3000),
+        Predicate.CASUALTIES,
+        "casualties",
+    )
+    assert result.derived_from == (killed.quantity, wounded.quantity)
+    assert result.attribution.originator == killed.attribution.originator
+    assert compound_totals([killed, wounded]) == [result]
+
+
+def test_total_of_open_bounds_stays_open() -> None:
+    at_least = Claim(
+        Quantity(Decimal(100), Decimal(100), None, Bound.AT_LEAST, item="killed"),
+        Predicate.KILLED,
+    )
+    exact = Claim(Quantity.exact(Decimal(300), item="wounded"), Predicate.WOUNDED)
+    result = total([at_least, exact])
+    assert (result.quantity.bound, result.quantity.low, result.quantity.high) == (
+        Bound.AT_LEAST,
+        Decimal(400),
+        None,
+    )
+
+
+def test_total_refuses_mixed_units() -> None:
+    area = Claim(Quantity.exact(Decimal(3), unit="km2"), Predicate.SEIZED)
+    count = Claim(Quantity.exact(Decimal(3)), Predicate.SEIZED)
+    with pytest.raises(IncompatibleClaimsError, match="different units"):
+        total([area, count])
+    with pytest.raises(IncompatibleClaimsError):
+        total([])
+
+
+def test_share_of_an_approximate_base() -> None:
+    [base, fraction, derived] = extract_claims(
+        "Zelensky said there were around 4,000 casualties, with two-thirds killed.",
+        published=PUBLISHED,
+    )
+    result = share(fraction, base)
+    assert result.quantity.value == Decimal(2667) and result.quantity.approximate
+    assert result.predicate is not None and result.predicate == Predicate.KILLED
+    assert result.derived_from == (fraction.quantity, base.quantity)
+    assert compare(result, derived).relation is Relation.EQUIVALENT
+
+
+def test_share_needs_a_fraction() -> None:
+    count = Claim(Quantity.exact(Decimal(3)), Predicate.KILLED)
+    with pytest.raises(IncompatibleClaimsError, match="not a fraction"):
+        share(count, count)
+
+
+def test_times_each_system() -> None:
+    each = Claim(Quantity.exact(Decimal(120), item="units of each system"), Predicate.SUPPLIED)
+    assert times(each, 2).quantity.value == Decimal(240)
+    assert times(each, 2).derived_from == (each.quantity,)
+
+
+def test_increment_added_to_a_running_total() -> None:
+    before = only_claim("[2025-01-13] North Korea has sent 11,000 troops to Russia, the NIS said.")
+    more = only_claim("North Korea sent an additional 3,000 troops to Russia, the JCS said.")
+    after = add_increment(before, more)
+    assert after.quantity.value == Decimal(14000)
+    assert after.cumulative is True and after.derived
+    assert compare(after, before).relation is not Relation.INCOMPARABLE
+
+
+def test_conversion_and_equivalence_of_units() -> None:
+    km2 = only_claim("Ukraine seized 1,300 square kilometers of Russian territory, Kyiv said.")
+    mi2 = only_claim("Ukraine seized 500 square miles of Russian territory, Kyiv said.")
+    converted = convert(mi2, "km2")
+    assert converted.quantity.unit == "km2" and converted.quantity.value == Decimal(1295)
+    assert converted.quantity.approximate and converted.derived_from == (mi2.quantity,)
+    assert compare(km2, mi2).relation is Relation.EQUIVALENT
+    with pytest.raises(IncompatibleClaimsError, match="does not convert"):
+        convert(mi2, "USD")
+
+
+# Properties ---------------------------------------------------------------------------------
+
+ACTORS = [
+    Actor("kr-jcs", "Joint Chiefs of Staff", ActorKind.ARMED_FORCES, "KR", parent="kr"),
+    Actor("kr-nis", "National Intelligence Service", ActorKind.INTELLIGENCE_AGENCY, "KR"),
+    Actor("ua", "Ukraine", ActorKind.STATE, "UA"),
+]
+OUTLETS = [
+    Actor("ap", "Associated Press", ActorKind.NEWS_AGENCY),
+    Actor("newsweek", "Newsweek", ActorKind.MEDIA_OUTLET),
+    Actor("kyiv-independent", "The Kyiv Independent", ActorKind.MEDIA_OUTLET),
+]
+SUBJECTS = [Actor("kp", "North Korea", ActorKind.STATE, "KP"), None]
+ITEMS = [
+    ("troops", Predicate.SENT),
+    ("killed", Predicate.KILLED),
+    ("wounded", Predicate.WOUNDED),
+    ("casualties", Predicate.CASUALTIES),
+]
+
+figures = st.integers(min_value=0, max_value=50_000).map(Decimal)
+
+
+@st.composite
+def quantities(draw: st.DrawFn, item: str) -> Quantity:
+    bound = draw(st.sampled_from(list(Bound)))
+    first, second = sorted((draw(figures), draw(figures)))
+    approximate = draw(st.booleans())
+    if bound is Bound.RANGE:
+        return Quantity(None, first, second, bound, approximate=approximate, item=item)
+    if bound is Bound.EXACT:
+        return Quantity(first, first, first, bound, approximate=approximate, item=item)
+    if bound in (Bound.AT_LEAST, Bound.MORE_THAN):
+        return Quantity(first, first, None, bound, approximate=approximate, item=item)
+    return Quantity(first, None, first, bound, approximate=approximate, item=item)
+
+
+@st.composite
+def claims(draw: st.DrawFn) -> Claim:
+    item, predicate = draw(st.sampled_from(ITEMS))
+    return Claim(
+        quantity=draw(quantities(item)),
+        predicate=predicate,
+        subject=draw(st.sampled_from(SUBJECTS)),
+        as_of=draw(st.sampled_from([None, date(2025, 1, 13), date(2025, 3, 27)])),
+        cumulative=draw(st.sampled_from([None, True, False])),
+        attribution=Attribution(
+            outlet=draw(st.sampled_from(OUTLETS)),
+            originator=draw(st.sampled_from([*ACTORS, None])),
+        ),
+    )
+
+
+@given(claims(), claims())
+@settings(max_examples=300)
+def test_compare_from_the_other_side_inverts_the_relation(a: Claim, b: Claim) -> None:
+    forward, backward = compare(a, b).relation, compare(b, a).relation
+    assert backward is forward.inverse
+    if forward in (Relation.EQUIVALENT, Relation.CONSISTENT, Relation.CONTRADICTS):
+        assert backward is forward
+    if forward is Relation.REFINES:
+        assert backward is not Relation.REFINES
+
+
+@given(claims())
+def test_a_claim_is_equivalent_to_itself(claim: Claim) -> None:
+    assert compare(claim, claim).relation is Relation.EQUIVALENT
+
+
+@given(claims(), claims())
+@settings(max_examples=100)
+def test_comparisons_round_trip_through_json(a: Claim, b: Claim) -> None:
+    comparison = compare(a, b)
+    assert from_json(to_json(comparison), Comparison) == comparison

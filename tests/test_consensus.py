@@ -1,0 +1,180 @@
+"""Topics, voices, consensus, timeline and the cross-source report."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from osint_claims import (
+    Attribution,
+    Claim,
+    InvalidInputError,
+    Report,
+    build_report,
+    consensus,
+    extract_claims,
+    from_json,
+    group,
+    render_report,
+    timeline,
+    to_json,
+    voices,
+)
+from test_compare import OUTLETS, claims
+
+PUBLISHED = date(2025, 3, 27)
+
+
+def read(*sentences: str, published: date = PUBLISHED) -> list[Claim]:
+    found: list[Claim] = []
+    for sentence in sentences:
+        found += extract_claims(sentence, published=published)
+    return found
+
+
+def test_outlets_citing_one_originator_are_one_voice() -> None:
+    claims = read(
+        "North Korea sent 11,000 troops to Russia, the JCS said.",
+        "North Korea sent 11,000 troops to Russia, South Korea's Joint Chiefs of Staff said.",
+        "North Korea sent 10,000 troops to Russia, Kyiv said.",
+    )
+    heard = voices(claims)
+    assert [voice.name for voice in heard] == ["Joint Chiefs of Staff", "Ukraine"]
+    assert consensus(claims).best == Decimal(10500)
+
+
+def test_an_originators_latest_figure_supersedes_its_earlier_ones() -> None:
+    earlier = read(
+        "North Korea sent 11,000 troops to Russia, the NIS said.", published=date(2025, 1, 13)
+    )
+    later = read("North Korea sent 14,000 troops to Russia, the NIS said.")
+    [voice] = voices(earlier + later)
+    assert voice.claim.quantity.value == Decimal(14000)
+    assert [c.quantity.value for c in voice.superseded] == [Decimal(11000)]
+    assert consensus(earlier + later).best == Decimal(14000)
+
+
+def test_consensus_low_best_high_and_conservative() -> None:
+    claims = read(
+        "North Korea sent 11,000 troops to Russia, the JCS said.",
+        "North Korea sent 10,000 to 12,000 troops to Russia, Kyiv said.",
+        "North Korea sent at least 3,000 troops to Russia, the NIS said.",
+    )
+    agreed = consensus(claims)
+    assert (agreed.low, agreed.best, agreed.high, agreed.conservative) == (
+        Decimal(3000),
+        Decimal(11000),
+        Decimal(12000),
+        Decimal(3000),
+    )
+
+
+def test_group_separates_measures_parties_increments_and_rates() -> None:
+    claims = read(
+        "North Korea sent 11,000 troops to Russia, the JCS said.",
+        "North Korea sent some 11,000 soldiers, the NIS said.",
+        "North Korea sent an additional 3,000 troops to Russia, the JCS said.",
+        "North Korea sent 200 artillery pieces to Russia, the JCS said.",
+        "Some 300 North Korean soldiers were killed, the NIS said.",
+        "Some 30,000 were killed and wounded per month, the ISW said.",
+        "Some 4,000 were killed or wounded, the ISW said.",
+    )
+    labels = sorted(topic.label for topic in group(claims))
+    assert labels == [
+        "North Korea → Russia: artillery sent",
+        "North Korea → Russia: personnel sent",
+        "North Korea → Russia: personnel sent (increments)",
+        "North Korea: killed",
+        "unnamed party: casualties",
+        "unnamed party: casualties a month",
+    ]
+    troops = next(t for t in group(claims) if t.label == "North Korea → Russia: personnel sent")
+    assert len(troops.claims) == 2  # the claim naming no recipient joins the only one named
+
+
+def test_increments_over_separate_periods_are_separate_topics() -> None:
+    claims = read(
+        "North Korea sent an additional 3,000 troops to Russia in January, the JCS said.",
+        "North Korea sent 1,500 more troops to Russia in October 2024, the NIS said.",
+    )
+    assert len(group(claims)) == 2
+
+
+def test_timeline_orders_by_the_date_a_figure_holds_for() -> None:
+    claims = read("North Korea sent 14,000 troops to Russia, the NIS said.") + read(
+        "North Korea sent 11,000 troops to Russia, the NIS said.", published=date(2025, 1, 13)
+    )
+    assert [entry.when for entry in timeline(claims)] == [date(2025, 1, 13), PUBLISHED]
+
+
+def test_report_has_compound_totals_and_relations() -> None:
+    claims = read(
+        "Some 300 North Korean soldiers were killed and 2,700 wounded, the NIS said.",
+        "Around 3,000 North Korean soldiers were killed or wounded, Zelensky said.",
+    )
+    report = build_report(claims)
+    casualties = next(t for t in report.topics if t.topic.measure.thing == "casualties")
+    assert any(entry.claim.derived for entry in casualties.timeline)
+    assert [c.relation.name for c in casualties.relations] == ["EQUIVALENT"]
+    text = render_report(report)
+    assert "North Korea: casualties" in text and "(derived)" in text
+    markdown = render_report(report, "markdown")
+    assert markdown.startswith("# Cross-source report") and "| when | figure |" in markdown
+    data = json.loads(render_report(report, "json"))
+    assert len(data["topics"]) == len(report.topics)
+    assert from_json(render_report(report, "json"), Report) == report
+
+
+def test_report_rejects_an_unknown_format() -> None:
+    with pytest.raises(InvalidInputError, match="unknown format"):
+        render_report([], "html")  # type: ignore[arg-type]
+
+
+@given(st.lists(claims(), max_size=12))
+def test_consensus_low_best_high_are_ordered(sample: list[Claim]) -> None:
+    agreed = consensus(sample)
+    if agreed.best is not None:
+        assert agreed.low is not None and agreed.high is not None
+        assert agreed.conservative is not None
+        assert agreed.low <= agreed.conservative <= agreed.best <= agreed.high
+
+
+@given(st.lists(claims(), min_size=1, max_size=12), st.data())
+def test_another_outlet_citing_a_known_originator_changes_nothing(
+    sample: list[Claim], data: st.DataObject
+) -> None:
+    cited = data.draw(st.sampled_from(sample))
+    outlet = data.draw(st.sampled_from(OUTLETS))
+    if cited.attribution.originator is None:
+        return
+    copy = attrs.evolve(
+        cited, attribution=Attribution(outlet=outlet, originator=cited.attribution.originator)
+    )
+    before, after = consensus(sample), consensus([*sample, copy])
+    assert (before.low, before.best, before.high, before.conservative) == (
+        after.low,
+        after.best,
+        after.high,
+        after.conservative,
+    )
+    assert len(before.voices) == len(after.voices)
+
+
+@given(st.lists(claims(), max_size=15))
+def test_group_puts_every_claim_in_exactly_one_topic(sample: list[Claim]) -> None:
+    grouped = [claim for topic in group(sample) for claim in topic.claims]
+    assert sorted(map(to_json, grouped)) == sorted(map(to_json, sample))
+
+
+@given(st.lists(claims(), max_size=15))
+def test_timeline_is_in_date_order(sample: list[Claim]) -> None:
+    dates = [entry.when for entry in timeline(sample)]
+    known = [d for d in dates if d is not None]
+    assert known == sorted(known)
+    assert dates[len(known) :] == [None] * (len(dates) - len(known))
