@@ -159,15 +159,11 @@ def share(
     if not factor.is_finite() or factor < 0:
         raise IncompatibleClaimsError("share", f"a share must be a number >= 0, not {factor}")
     quantity = base.quantity
-    scaled = _scaled(quantity, factor)
-    result = _built(
-        scaled[0],
-        scaled[1],
-        scaled[2],
-        template=quantity,
+    result = _multiplied(
+        quantity,
+        factor,
         approximate=approximate or quantity.approximate or _rounded(quantity, factor),
         item=item if item is not None else (own_item or quantity.item),
-        bounds={quantity.bound},
     )
     chosen = predicate or own_predicate or base.predicate
     return _derived(inputs, result, chosen, as_of=None, lead=base)
@@ -193,15 +189,11 @@ def times(per_unit: Claim, count: int | Claim, *, item: str | None = None) -> Cl
     if factor < 0:
         raise IncompatibleClaimsError("times", f"a count must be >= 0, not {factor}")
     quantity = per_unit.quantity
-    scaled = _scaled(quantity, factor)
-    result = _built(
-        scaled[0],
-        scaled[1],
-        scaled[2],
-        template=quantity,
+    result = _multiplied(
+        quantity,
+        factor,
         approximate=quantity.approximate,
         item=item if item is not None else quantity.item,
-        bounds={quantity.bound},
     )
     return _derived(inputs, result, per_unit.predicate, as_of=None, lead=per_unit)
 
@@ -289,6 +281,21 @@ def _scaled(
         return None if value is None else value * factor
 
     return scale(quantity.value), scale(quantity.low), scale(quantity.high)
+
+
+def _multiplied(
+    quantity: Quantity, factor: Decimal, *, approximate: bool, item: str | None
+) -> Quantity:
+    value, low, high = _scaled(quantity, factor)
+    return _built(
+        value,
+        low,
+        high,
+        template=quantity,
+        approximate=approximate,
+        item=item,
+        bounds={quantity.bound},
+    )
 
 
 def _round(value: Decimal) -> Decimal:
