@@ -304,3 +304,33 @@ def test_a_claim_is_equivalent_to_itself(claim: Claim) -> None:
 def test_comparisons_round_trip_through_json(a: Claim, b: Claim) -> None:
     comparison = compare(a, b)
     assert from_json(to_json(comparison), Comparison) == comparison
+
+
+@given(st.lists(claims(), min_size=1, max_size=5))
+def test_a_total_spans_the_sum_of_its_parts(parts: list[Claim]) -> None:
+    result = total(parts).quantity
+    # Counts never fall below zero, so a missing lower bound adds nothing.
+    expected_low = sum((p.quantity.low or Decimal(0) for p in parts), Decimal(0))
+    highs = [p.quantity.high for p in parts]
+    expected_high = None
+    if all(high is not None for high in highs):
+        expected_high = sum((high or Decimal(0) for high in highs), Decimal(0))
+    assert (result.low, result.high) == (expected_low, expected_high)
+    assert result.approximate == any(p.quantity.approximate for p in parts)
+    assert total(parts).derived_from == tuple(p.quantity for p in parts)
+
+
+@given(claims())
+def test_a_whole_share_of_a_count_is_the_count(claim: Claim) -> None:
+    whole = share(Decimal(1), claim)
+    assert (whole.quantity.low, whole.quantity.high) == (claim.quantity.low, claim.quantity.high)
+
+
+@given(st.integers(min_value=1, max_value=10**6))
+def test_converted_areas_are_equivalent_to_the_original(value: int) -> None:
+    area = Claim(Quantity.exact(Decimal(value), unit="km2"), Predicate.SEIZED)
+    converted = convert(area, "mi2")
+    back = convert(converted, "km2")
+    assert back.quantity.value is not None
+    assert abs(back.quantity.value - Decimal(value)) <= max(Decimal(1), Decimal(value) / 100)
+    assert compare(area, converted).relation.agrees

@@ -6,8 +6,9 @@
 - :func:`add_increment`: an earlier running total plus an increment (11,000 + 3,000 more);
 - :func:`convert`: a figure in another unit (500 square miles = about 1,295 km2).
 
-Bounds travel as intervals: the sum of "at least 100" and "300" is "at least 400"; a
-result is approximate when any input is, or when a conversion had to round.
+Bounds travel as intervals: the sum of "at least 100" and "300" is "at least 400", and of
+"at least 100" and "up to 300" is "at least 100" (a count is never below zero); a result is
+approximate when any input is, or when a conversion had to round.
 
 >>> from datetime import date
 >>> from osint_claims import extract_claims
@@ -63,7 +64,7 @@ def total(
         raise IncompatibleClaimsError("total", "nothing to add up")
     _same_unit("total", parts)
     quantities = [part.quantity for part in parts]
-    low = _sum([q.low for q in quantities])
+    low = _sum([_floor(q) for q in quantities])
     high = _sum([q.high for q in quantities])
     value = _sum([q.value for q in quantities])
     whole_predicate, whole_item = _whole_of(parts, lexicon)
@@ -272,6 +273,13 @@ def _sum(values: Sequence[Decimal | None]) -> Decimal | None:
             return None
         result += value
     return result
+
+
+def _floor(quantity: Quantity) -> Decimal | None:
+    # "Up to 300 killed" allows none at all: a count cannot fall below zero.
+    if quantity.low is None and quantity.unit is None and quantity.change is None:
+        return Decimal(0)
+    return quantity.low
 
 
 def _scaled(
