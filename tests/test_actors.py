@@ -215,30 +215,32 @@ def test_wrong_input_types_are_refused() -> None:
 # Building and extending -------------------------------------------------------------------
 
 WAGNER = '[[actor]]\nid = "wagner"\nname = "Wagner Group"\nkind = "armed_group"\n'
+# A private military company the shipped registry does not know.
+REDUT = '[[actor]]\nid = "redut"\nname = "Redut"\nkind = "armed_group"\n'
 
 
 def test_extension_from_a_toml_file_adds_and_replaces(tmp_path: Path) -> None:
     path = tmp_path / "mine.toml"
     path.write_text(
-        WAGNER + 'country = "RU"\naliases = ["Wagner", "PMC Wagner"]\nparent = "ru"\n\n'
+        REDUT + 'country = "RU"\naliases = ["Redut", "PMC Redut"]\nparent = "ru"\n\n'
         '[[actor]]\nid = "kp"\nname = "DPRK"\nkind = "state"\naliases = ["Hermit Kingdom"]\n',
         encoding="utf-8",
     )
     registry = REGISTRY.extended(path)
-    wagner = registry.resolve("pmc wagner")
-    assert wagner is not None and wagner.id == "wagner" and wagner.parent == "ru"
+    redut = registry.resolve("pmc redut")
+    assert redut is not None and redut.id == "redut" and redut.parent == "ru"
     replaced = registry.get("kp")
     assert replaced is not None and replaced.name == "DPRK"
     assert registry.resolve("Hermit Kingdom") == replaced
     assert registry.resolve("Pyongyang") is None  # the old entry's aliases went with it
-    assert _mentions("the Hermit Kingdom and Wagner", registry) == [
+    assert _mentions("the Hermit Kingdom and Redut", registry) == [
         ("Hermit Kingdom", "kp"),
-        ("Wagner", "wagner"),
+        ("Redut", "redut"),
     ]
     assert len(registry) == len(REGISTRY) + 1
     # The default registry is untouched.
     assert REGISTRY.resolve("Pyongyang") == REGISTRY.get("kp")
-    assert REGISTRY.resolve("Wagner") is None
+    assert REGISTRY.resolve("Redut") is None
 
 
 def test_extension_from_json_mappings_actors_and_registries(tmp_path: Path) -> None:
