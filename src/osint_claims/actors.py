@@ -232,7 +232,7 @@ class ActorRegistry:
     # Looking up ------------------------------------------------------------------------
 
     def resolve(self, name: str) -> Actor | None:
-        """The actor called ``name``: by name or alias, else by id.
+        """The actor called ``name``: by name or alias, else by a compound id ("kr-jcs").
 
         Case does not matter, except for acronyms of up to four capitals and the few names
         listed as case-sensitive ("us" is not the US). Curly quotes, no-break spaces and
@@ -247,6 +247,8 @@ class ActorRegistry:
         ('kim-jong-un', 'kr-jcs')
         >>> registry.resolve("US").id, registry.resolve("us"), registry.resolve("Atlantis")
         ('us', None, None)
+        >>> registry.resolve("in"), registry.resolve("No"), registry.get("in").name
+        (None, None, 'India')
         """
         if not isinstance(name, str):
             raise InvalidInputError(
@@ -257,7 +259,9 @@ class ActorRegistry:
         actor = self._lookup(key)
         if actor is not None or key.casefold() in self._index:
             return actor  # None: a known name in the wrong case ("us")
-        actor_id = self._ids.get(plain.casefold())
+        # Only compound ids ("kr-jcs") stand in for names: a bare state code is also a word
+        # ("in", "it", "no"), so those are looked up with get().
+        actor_id = self._ids.get(plain.casefold()) if "-" in plain else None
         return None if actor_id is None else self.actors[actor_id]
 
     def _lookup(self, key: str) -> Actor | None:
