@@ -9,8 +9,16 @@ from ._version import __version__
 from .actors import ActorRegistry
 from .articles import Article, Segment, SegmentKind, read_article, split_sentences
 from .claims import ClaimReader, extract_claims
+from .corpus import DocumentResult, extract_many, iter_claims
 from .dates import find_periods, find_publication_date, parse_date, resolve_period
-from .errors import InvalidInputError, LexiconError, ModelError, OsintClaimsError
+from .errors import (
+    DocumentError,
+    InvalidInputError,
+    LexiconError,
+    MissingDependencyError,
+    ModelError,
+    OsintClaimsError,
+)
 from .export import RECORD_FIELDS, Record, iter_records, to_record, to_records
 from .lexicon import Currency, Lexicon, Unit
 from .model import (
@@ -46,11 +54,14 @@ __all__ = [
     "Claim",
     "ClaimReader",
     "Currency",
+    "DocumentError",
+    "DocumentResult",
     "Evidence",
     "Hedge",
     "InvalidInputError",
     "Lexicon",
     "LexiconError",
+    "MissingDependencyError",
     "ModelError",
     "OsintClaimsError",
     "Period",
@@ -67,10 +78,12 @@ __all__ = [
     "__version__",
     "converter",
     "extract_claims",
+    "extract_many",
     "extract_quantities",
     "find_periods",
     "find_publication_date",
     "from_json",
+    "iter_claims",
     "iter_records",
     "normalize",
     "parse_date",

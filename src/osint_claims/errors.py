@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["InvalidInputError", "LexiconError", "ModelError", "OsintClaimsError"]
+__all__ = [
+    "DocumentError",
+    "InvalidInputError",
+    "LexiconError",
+    "MissingDependencyError",
+    "ModelError",
+    "OsintClaimsError",
+]
 
 
 class OsintClaimsError(Exception):
@@ -57,4 +64,35 @@ class ModelError(OsintClaimsError, ValueError):
     def __init__(self, model: str, reason: str) -> None:
         super().__init__(f"{model}: {reason}")
         self.model = model
+        self.reason = reason
+
+
+class DocumentError(OsintClaimsError, ValueError):
+    """A document could not be read: which one and why.
+
+    >>> error = DocumentError("corpus/a.txt", "empty file")
+    >>> str(error), error.document, error.reason
+    ('corpus/a.txt: empty file', 'corpus/a.txt', 'empty file')
+    """
+
+    def __init__(self, document: str, reason: str) -> None:
+        super().__init__(f"{document}: {reason}")
+        self.document = document
+        self.reason = reason
+
+
+class MissingDependencyError(OsintClaimsError, ImportError):
+    """An optional part of the package was imported without the extra it needs.
+
+    >>> error = MissingDependencyError("osint_claims.dask", "dask", "No module named 'dask'")
+    >>> str(error)
+    "osint_claims.dask needs the 'dask' extra: pip install 'osint_claims[dask]' (No module ...)"
+    """
+
+    def __init__(self, module: str, extra: str, reason: str) -> None:
+        super().__init__(
+            f"{module} needs the {extra!r} extra: pip install 'osint_claims[{extra}]' ({reason})"
+        )
+        self.module = module
+        self.extra = extra
         self.reason = reason
