@@ -18,11 +18,11 @@ Failures never stop the job: a document that cannot be read becomes a result wit
 ``failures/`` from :func:`to_parquet` and :func:`to_jsonl`; :func:`claims_bag` and
 :func:`claims_dataframe` hold only the claims of documents that were read.
 
-Nothing here picks a scheduler: the code runs wherever Dask runs it. On this machine the
-default is Dask's threads (``dask.config.set(scheduler="processes")`` for processes, or a
-``distributed.LocalCluster``); on a cluster, connect first with
-``distributed.Client("tcp://scheduler:8786")`` and the same calls run there. Each worker
-process builds its claim reader once, on its first task.
+Nothing here picks a scheduler: the code runs wherever Dask runs it. Dask's defaults are
+a pool of processes for bags and threads for data frames (one core at a time: reading is
+pure Python); ``distributed.LocalCluster(threads_per_worker=1)`` uses every core here,
+and on a cluster, connect first with ``distributed.Client("tcp://scheduler:8786")`` and
+the same calls run there. Each worker process builds its claim reader once, on its first task.
 
 >>> import dask
 >>> texts = ["Seoul said 3,000 troops were sent to Russia.", "Kyiv said 40 drones fell."]
@@ -165,6 +165,17 @@ def _read_partition(
     return results
 
 
+def _partition_size(count: int) -> int:
+    """About 100 documents a task (a task costs the scheduler some milliseconds; 100
+    documents take about a second to read); fewer for small corpora, to make at least 16
+    tasks, and more past 100,000 documents, to make at most 1,000.
+
+    >>> _partition_size(400), _partition_size(20_000), _partition_size(1_000_000)
+    (25, 100, 1000)
+    """
+    return max(1, -(-count // 1000), min(100, -(-count // 16)))
+
+
 def results_bag(
     documents: Documents,
     *,
@@ -178,7 +189,7 @@ def results_bag(
     ``index`` is the document's position in a glob's sorted files or in the sequence; for
     a bag given by the caller it is the position within its partition, and documents
     without a path are named ``<text PARTITION:POSITION>``. ``partition_size`` is the
-    number of documents per task (by default Dask makes about 100 partitions).
+    number of documents per task (by default about 100).
 
     >>> import dask
     >>> with dask.config.set(scheduler="sync"):
@@ -199,6 +210,8 @@ def results_bag(
         sequence: Sequence[Document] = [Path(path) for path in paths]
     else:
         sequence = documents
+    if partition_size is None:
+        partition_size = _partition_size(len(sequence))
     numbered = db.from_sequence(list(enumerate(sequence)), partition_size=partition_size)
     results: db.Bag = numbered.map_partitions(_read_partition, setup)
     return results
@@ -391,17 +404,23 @@ def to_jsonl(
         lexicon=lexicon,
         partition_size=partition_size,
     )
-    claims = results.map_partitions(_claim_lines)
-    failures = results.map_partitions(_failure_lines)
     root = os.fspath(directory)
-    writes = [
-        lines.to_textfiles(os.path.join(root, name, "*.jsonl"), last_endline=True, compute=False)
-        for name, lines in (("claims", claims), ("failures", failures))
-    ]
-    *_, n_documents, n_claims, n_failures = compute(
-        *writes, results.count(), claims.count(), failures.count()
-    )
-    return Written(n_documents, n_claims, n_failures)
+    for name in ("claims", "failures"):
+        os.makedirs(os.path.join(root, name), exist_ok=True)
+    # One task per partition writes both files: a bag's to_textfiles, once per output,
+    # would read every document twice.
+    parts = results.to_delayed()
+    counts = compute(*[delayed(_write_lines)(part, root, n) for n, part in enumerate(parts)])
+    return Written(*(sum(column) for column in zip(*counts, strict=True)))
+
+
+def _write_lines(results: list[DocumentResult], root: str, partition: int) -> tuple[int, ...]:
+    claims, failures = _claim_lines(results), _failure_lines(results)
+    for name, lines in (("claims", claims), ("failures", failures)):
+        path = os.path.join(root, name, f"{partition}.jsonl")
+        with open(path, "w", encoding="utf-8") as file:
+            file.writelines(line + "\n" for line in lines)
+    return len(results), len(claims), len(failures)
 
 
 def _claim_lines(results: Iterable[DocumentResult]) -> list[str]:
