@@ -21,11 +21,14 @@ from .consensus import (
     timeline,
     voices,
 )
+from .corpus import DocumentResult, extract_many, iter_claims
 from .dates import find_periods, find_publication_date, parse_date, resolve_period
 from .errors import (
+    DocumentError,
     IncompatibleClaimsError,
     InvalidInputError,
     LexiconError,
+    MissingDependencyError,
     ModelError,
     OsintClaimsError,
 )
@@ -69,6 +72,8 @@ __all__ = [
     "Comparison",
     "Consensus",
     "Currency",
+    "DocumentError",
+    "DocumentResult",
     "Evidence",
     "Hedge",
     "IncompatibleClaimsError",
@@ -77,6 +82,7 @@ __all__ = [
     "LexiconError",
     "Measure",
     "Measures",
+    "MissingDependencyError",
     "ModelError",
     "OsintClaimsError",
     "Period",
@@ -107,12 +113,14 @@ __all__ = [
     "convert",
     "converter",
     "extract_claims",
+    "extract_many",
     "extract_quantities",
     "find_periods",
     "find_publication_date",
     "from_json",
     "group",
     "is_increment",
+    "iter_claims",
     "iter_records",
     "normalize",
     "parse_date",

@@ -9,9 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 __all__ = [
+    "DocumentError",
     "IncompatibleClaimsError",
     "InvalidInputError",
     "LexiconError",
+    "MissingDependencyError",
     "ModelError",
     "OsintClaimsError",
 ]
@@ -77,4 +79,35 @@ class IncompatibleClaimsError(OsintClaimsError, ValueError):
     def __init__(self, operation: str, reason: str) -> None:
         super().__init__(f"{operation}: {reason}")
         self.operation = operation
+        self.reason = reason
+
+
+class DocumentError(OsintClaimsError, ValueError):
+    """A document could not be read: which one and why.
+
+    >>> error = DocumentError("corpus/a.txt", "empty file")
+    >>> str(error), error.document, error.reason
+    ('corpus/a.txt: empty file', 'corpus/a.txt', 'empty file')
+    """
+
+    def __init__(self, document: str, reason: str) -> None:
+        super().__init__(f"{document}: {reason}")
+        self.document = document
+        self.reason = reason
+
+
+class MissingDependencyError(OsintClaimsError, ImportError):
+    """An optional part of the package was imported without the extra it needs.
+
+    >>> error = MissingDependencyError("osint_claims.dask", "dask", "No module named 'dask'")
+    >>> str(error)
+    "osint_claims.dask needs the 'dask' extra: pip install 'osint_claims[dask]' (No module ...)"
+    """
+
+    def __init__(self, module: str, extra: str, reason: str) -> None:
+        super().__init__(
+            f"{module} needs the {extra!r} extra: pip install 'osint_claims[{extra}]' ({reason})"
+        )
+        self.module = module
+        self.extra = extra
         self.reason = reason
