@@ -10,7 +10,15 @@ from .actors import ActorRegistry
 from .articles import Article, Segment, SegmentKind, read_article, split_sentences
 from .claims import ClaimReader, extract_claims
 from .dates import find_periods, find_publication_date, parse_date, resolve_period
-from .errors import InvalidInputError, LexiconError, ModelError, OsintClaimsError
+from .documents import decode_document, find_documents, read_document
+from .errors import (
+    DocumentError,
+    InvalidInputError,
+    LexiconError,
+    MissingDependencyError,
+    ModelError,
+    OsintClaimsError,
+)
 from .export import RECORD_FIELDS, Record, iter_records, to_record, to_records
 from .lexicon import Currency, Lexicon, Unit
 from .model import (
@@ -46,11 +54,13 @@ __all__ = [
     "Claim",
     "ClaimReader",
     "Currency",
+    "DocumentError",
     "Evidence",
     "Hedge",
     "InvalidInputError",
     "Lexicon",
     "LexiconError",
+    "MissingDependencyError",
     "ModelError",
     "OsintClaimsError",
     "Period",
@@ -66,8 +76,10 @@ __all__ = [
     "Unit",
     "__version__",
     "converter",
+    "decode_document",
     "extract_claims",
     "extract_quantities",
+    "find_documents",
     "find_periods",
     "find_publication_date",
     "from_json",
@@ -77,6 +89,7 @@ __all__ = [
     "parse_number",
     "parse_quantity",
     "read_article",
+    "read_document",
     "resolve_period",
     "split_sentences",
     "to_json",

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["InvalidInputError", "LexiconError", "ModelError", "OsintClaimsError"]
+__all__ = [
+    "DocumentError",
+    "InvalidInputError",
+    "LexiconError",
+    "MissingDependencyError",
+    "ModelError",
+    "OsintClaimsError",
+]
 
 
 class OsintClaimsError(Exception):
@@ -58,3 +65,36 @@ class ModelError(OsintClaimsError, ValueError):
         super().__init__(f"{model}: {reason}")
         self.model = model
         self.reason = reason
+
+
+class DocumentError(OsintClaimsError, ValueError):
+    """A document cannot be read as text: missing, unreadable, empty, binary or not UTF-8.
+
+    ``document`` names it as the caller did (a path, or ``<stdin>``); ``reason`` says why in
+    a few words, so that the two make one line of a report.
+
+    >>> error = DocumentError("notes/a.txt", "empty file")
+    >>> str(error), error.document, error.reason
+    ('notes/a.txt: empty file', 'notes/a.txt', 'empty file')
+    """
+
+    def __init__(self, document: str, reason: str) -> None:
+        super().__init__(f"{document}: {reason}")
+        self.document = document
+        self.reason = reason
+
+
+class MissingDependencyError(OsintClaimsError, ImportError):
+    """An optional feature needs a package that is not installed; says which extra brings it.
+
+    >>> str(MissingDependencyError("to_dataframe", "pandas", "pandas"))
+    'to_dataframe needs pandas, which is not installed: pip install osint_claims[pandas]'
+    """
+
+    def __init__(self, feature: str, package: str, extra: str) -> None:
+        super().__init__(
+            f"{feature} needs {package}, which is not installed: pip install osint_claims[{extra}]"
+        )
+        self.feature = feature
+        self.package = package
+        self.extra = extra
