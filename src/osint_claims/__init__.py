@@ -39,6 +39,7 @@ from .model import (
 )
 from .numbers import parse_number
 from .quantities import QuantityParser, extract_quantities, parse_quantity
+from .schema import json_schema
 from .serialize import converter, from_json, to_json
 from .text import normalize
 
@@ -84,6 +85,7 @@ __all__ = [
     "find_publication_date",
     "from_json",
     "iter_records",
+    "json_schema",
     "normalize",
     "parse_date",
     "parse_number",

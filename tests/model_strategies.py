@@ -1,0 +1,99 @@
+"""Hypothesis strategies for every model class, inferred from the classes themselves.
+
+Every attrs field is drawn from its type hint (not left at its default), so a field added
+to the model is generated here with no edit; only classes whose fields constrain each
+other (a quantity's bounds, a span's or a period's ends) are drawn by hand, and even then
+their other fields are inferred. Importing this module registers the strategies, so
+``st.from_type(Claim)`` works anywhere.
+"""
+
+from __future__ import annotations
+
+import typing
+from decimal import Decimal
+from typing import Any
+
+import attrs
+from hypothesis import strategies as st
+
+from osint_claims import model
+from osint_claims.model import Bound, Period, Predicate, Quantity, Span
+
+FIGURES = st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**12), max_value=10**12)
+
+
+def every_field(cls: type[Any], **given: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    """``cls`` with every field drawn: from ``given``, else inferred from its type."""
+    # Hypothesis would leave defaulted fields at their default, and cannot read the model's
+    # string annotations (``from __future__ import annotations``): resolve them here.
+    hints = typing.get_type_hints(cls)
+    fields = {
+        f.name: given[f.name] if f.name in given else st.from_type(hints[f.name])
+        for f in attrs.fields(cls)
+    }
+    return st.builds(cls, **fields)
+
+
+@st.composite
+def quantities(draw: st.DrawFn) -> Quantity:
+    bound = draw(st.sampled_from(Bound))
+    a, b = sorted([draw(FIGURES), draw(FIGURES)])
+    value, low, high = {
+        Bound.EXACT: (a, a, a),
+        Bound.AT_LEAST: (a, a, None),
+        Bound.MORE_THAN: (a, a, None),
+        Bound.AT_MOST: (a, None, a),
+        Bound.LESS_THAN: (a, None, a),
+        Bound.RANGE: (None, a, b),
+    }[bound]
+    quantity: Quantity = draw(
+        every_field(
+            Quantity,
+            value=st.just(value),
+            low=st.just(low),
+            high=st.just(high),
+            bound=st.just(bound),
+        )
+    )
+    return quantity
+
+
+@st.composite
+def spans(draw: st.DrawFn) -> Span:
+    start = draw(st.integers(0, 10_000))
+    return Span(start, start + draw(st.integers(0, 500)))
+
+
+@st.composite
+def periods(draw: st.DrawFn) -> Period:
+    start = draw(st.dates())
+    end = draw(st.dates(min_value=start))
+    period: Period = draw(every_field(Period, start=st.just(start), end=st.just(end)))
+    return period
+
+
+PREDICATES = st.sampled_from([Predicate.SENT, Predicate.KILLED]) | st.builds(
+    Predicate, st.text(min_size=1, max_size=12)
+)
+
+_BY_HAND: dict[type, st.SearchStrategy[Any]] = {
+    Quantity: quantities(),
+    Span: spans(),
+    Period: periods(),
+    Predicate: PREDICATES,
+    Decimal: FIGURES,
+}
+
+for _cls, _strategy in _BY_HAND.items():
+    st.register_type_strategy(_cls, _strategy)
+
+
+def _inferred(cls: type[Any]) -> st.SearchStrategy[Any]:
+    # Deferred: classes refer to each other, and all must be registered before drawing.
+    return st.deferred(lambda: every_field(cls))
+
+
+for _name in model.__all__:
+    _cls = getattr(model, _name)
+    if attrs.has(_cls) and _cls not in _BY_HAND:
+        st.register_type_strategy(_cls, _inferred(_cls))
