@@ -9,7 +9,9 @@ their other fields are inferred. Importing this module registers the strategies,
 
 from __future__ import annotations
 
+import types
 import typing
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -28,10 +30,35 @@ def every_field(cls: type[Any], **given: st.SearchStrategy[Any]) -> st.SearchStr
     # string annotations (``from __future__ import annotations``): resolve them here.
     hints = typing.get_type_hints(cls)
     fields = {
-        f.name: given[f.name] if f.name in given else st.from_type(hints[f.name])
+        f.name: given[f.name] if f.name in given else of_type(hints[f.name])
         for f in attrs.fields(cls)
     }
     return st.builds(cls, **fields)
+
+
+def of_type(hint: Any) -> st.SearchStrategy[Any]:
+    """A strategy for a field's type hint, with short texts and tuples to keep claims small."""
+    if hint is str:
+        return st.text(max_size=12)
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        return st.one_of(*(of_type(arg) for arg in args))
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return st.lists(of_type(args[0]), max_size=2).map(tuple)
+    return st.from_type(hint)
+
+
+def _template(cls: type[Any], **fixed: Any) -> st.SearchStrategy[Any]:
+    # Built once: every other field is inferred, then the constrained ones are drawn apart
+    # and set with attrs.evolve (which runs the validators again). Deferred, because
+    # from_type resolves (and caches) a type when called: only after the registrations below.
+    return st.deferred(
+        lambda: every_field(cls, **{name: st.just(value) for name, value in fixed.items()})
+    )
+
+
+_QUANTITY = _template(Quantity, value=Decimal(0), low=Decimal(0), high=Decimal(0))
+_PERIOD = _template(Period, start=date(2000, 1, 1), end=date(2000, 1, 1))
 
 
 @st.composite
@@ -46,15 +73,7 @@ def quantities(draw: st.DrawFn) -> Quantity:
         Bound.LESS_THAN: (a, None, a),
         Bound.RANGE: (None, a, b),
     }[bound]
-    quantity: Quantity = draw(
-        every_field(
-            Quantity,
-            value=st.just(value),
-            low=st.just(low),
-            high=st.just(high),
-            bound=st.just(bound),
-        )
-    )
+    quantity: Quantity = attrs.evolve(draw(_QUANTITY), value=value, low=low, high=high, bound=bound)
     return quantity
 
 
@@ -68,7 +87,7 @@ def spans(draw: st.DrawFn) -> Span:
 def periods(draw: st.DrawFn) -> Period:
     start = draw(st.dates())
     end = draw(st.dates(min_value=start))
-    period: Period = draw(every_field(Period, start=st.just(start), end=st.just(end)))
+    period: Period = attrs.evolve(draw(_PERIOD), start=start, end=end)
     return period
 
 

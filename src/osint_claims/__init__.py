@@ -19,7 +19,19 @@ from .errors import (
     ModelError,
     OsintClaimsError,
 )
-from .export import RECORD_FIELDS, Record, iter_records, to_record, to_records
+from .export import (
+    QUANTITY_FIELDS,
+    RECORD_FIELDS,
+    Record,
+    csv_cell,
+    iter_records,
+    to_dataframe,
+    to_quantity_record,
+    to_quantity_records,
+    to_record,
+    to_records,
+    write_csv,
+)
 from .lexicon import Currency, Lexicon, Unit
 from .model import (
     Actor,
@@ -44,6 +56,7 @@ from .serialize import converter, from_json, to_json
 from .text import normalize
 
 __all__ = [
+    "QUANTITY_FIELDS",
     "RECORD_FIELDS",
     "Actor",
     "ActorKind",
@@ -77,6 +90,7 @@ __all__ = [
     "Unit",
     "__version__",
     "converter",
+    "csv_cell",
     "decode_document",
     "extract_claims",
     "extract_quantities",
@@ -94,7 +108,11 @@ __all__ = [
     "read_document",
     "resolve_period",
     "split_sentences",
+    "to_dataframe",
     "to_json",
+    "to_quantity_record",
+    "to_quantity_records",
     "to_record",
     "to_records",
+    "write_csv",
 ]
