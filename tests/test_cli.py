@@ -277,3 +277,25 @@ def test_python_dash_m_runs_the_command_line() -> None:
     [line] = done.stdout.decode().splitlines()
     claim = from_json(line, Claim)
     assert (claim.predicate.key, str(claim.quantity.value)) == ("sent", "3000")
+
+
+class FullDisk(io.StringIO):
+    """A stdout on a full disk."""
+
+    def write(self, text: str) -> int:
+        raise OSError(28, "No space left on device")
+
+
+def test_a_failing_output_is_one_line(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", FullDisk())
+    monkeypatch.setattr(sys, "stderr", err)
+    assert cli.main(["extract", "good.txt"]) == 1
+    assert err.getvalue() == "osint-claims: cannot write standard output: No space left on device\n"
+
+
+def test_main_leaves_standard_output_open(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", out)
+    assert cli.main(["schema"]) == 0
+    assert not out.closed

@@ -512,29 +512,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as stop:  # argparse exits on --help, --version and usage errors
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
+    target = "standard output" if args.output in (None, STDIN) else args.output
     try:
-        with _output(args.output) as out:
-            run = Run(args=args, out=out, err=sys.stderr)
-            code = COMMANDS[args.command].run(run)
-            out.flush()
+        out = _open_output(args.output)
     except OSError as error:
-        if isinstance(error, BrokenPipeError):
-            _silence_stdout()
-            return EXIT_BROKEN_PIPE
-        if args.output is None or error.filename != args.output:
-            raise
-        sys.stderr.write(f"{PROGRAM}: cannot write {args.output}: {error.strerror}\n")
+        # Found before any input is read: as much a usage error as a bad option.
+        sys.stderr.write(f"{PROGRAM}: cannot write {target}: {error.strerror}\n")
         return EXIT_USAGE
+    # Standard output stays open for whoever called main(); a file of ours is closed.
+    closing = contextlib.nullcontext(out) if out is sys.stdout else out
+    try:
+        with closing:
+            code = COMMANDS[args.command].run(Run(args=args, out=out, err=sys.stderr))
+            out.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    except OSError as error:  # a full disk, a vanished mount: the output is incomplete
+        sys.stderr.write(f"{PROGRAM}: cannot write {target}: {error.strerror}\n")
+        return EXIT_FAILURES
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     return code
 
 
-@contextlib.contextmanager
-def _output(path: str | None) -> Iterator[TextIO]:
+def _open_output(path: str | None) -> TextIO:
     if path is None or path == STDIN:
-        yield sys.stdout
-        return
+        return sys.stdout
     # newline="": the CSV writer chooses its own line ends.
-    with open(path, "w", encoding="utf-8", newline="") as file:
-        yield file
+    return open(path, "w", encoding="utf-8", newline="")  # main closes it
