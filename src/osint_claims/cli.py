@@ -177,7 +177,14 @@ class Document:
 
 
 def add_input_options(parser: argparse.ArgumentParser, *, published: bool = True) -> None:
-    """The options of every subcommand that reads documents (``--published`` if asked)."""
+    """The options of every subcommand that reads documents (``--published`` if asked).
+
+    >>> parser = argparse.ArgumentParser()
+    >>> add_input_options(parser)
+    >>> args = parser.parse_args(["notes", "-", "--published", "27 March 2025"])
+    >>> args.paths, args.glob, args.published
+    (['notes', '-'], '*.txt,*.md', datetime.date(2025, 3, 27))
+    """
     parser.add_argument(
         "paths",
         nargs="+",
@@ -273,7 +280,20 @@ def read_claims(run: Run) -> Iterator[Claim]:
     """Every claim of the documents named by ``run.args``, document after document.
 
     ``--published`` overrides each page's date; a claim's ``source.url`` is the file's
-    ``file://`` address (none for standard input).
+    ``file://`` address (none for standard input). Failed inputs are named on ``run.err``
+    and collected in ``run.failures``; this is all a subcommand over claims needs:
+
+    >>> import io, pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("Seoul said 3,000 troops were sent.", encoding="utf-8")
+    >>> parser = argparse.ArgumentParser()
+    >>> add_input_options(parser)
+    >>> args = parser.parse_args([str(folder / "a.txt"), str(folder / "b.txt")])
+    >>> run = Run(args, out=io.StringIO(), err=io.StringIO())
+    >>> [claim.quantity.figure for claim in read_claims(run)], run.exit_code
+    (['3000'], 1)
+    >>> [error.reason for error in run.failures]
+    ['no such file or directory']
     """
     for document in read_documents(run):
         try:
