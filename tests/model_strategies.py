@@ -45,6 +45,10 @@ def of_type(hint: Any) -> st.SearchStrategy[Any]:
         return st.one_of(*(of_type(arg) for arg in args))
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
         return st.lists(of_type(args[0]), max_size=2).map(tuple)
+    if isinstance(hint, type) and attrs.has(hint) and hint.__module__ != model.__name__:
+        # An attrs class from elsewhere (an article's segment, say) that a model field
+        # holds: inferred the same way, without a registration of its own.
+        return st.deferred(lambda: every_field(hint))
     return st.from_type(hint)
 
 

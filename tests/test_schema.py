@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 
 import model_strategies  # noqa: F401  (registers strategies for st.from_type)
 from osint_claims import Claim, converter, extract_claims, json_schema, read_article
+from osint_claims.articles import Segment, SegmentKind
+from osint_claims.model import Actor, Span
 from osint_claims.schema import MODEL_TYPES
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -146,3 +148,30 @@ def test_a_type_without_a_json_form_fails_loudly() -> None:
 
     with pytest.raises(TypeError, match="no JSON Schema for the type"):
         json_schema(Odd)
+
+
+@attrs.frozen
+class _GrownEvidence:
+    """Evidence as it may grow: a field of a class from elsewhere, a tuple of actors."""
+
+    text: str
+    segment: Segment | None = None
+    originators: tuple[Actor, ...] = ()
+
+
+def test_fields_added_to_the_model_are_covered_without_an_edit() -> None:
+    schema = json_schema(_GrownEvidence)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    properties = schema["$defs"]["_GrownEvidence"]["properties"]
+    assert properties["segment"] == {"anyOf": [{"$ref": "#/$defs/Segment"}, {"type": "null"}]}
+    assert properties["originators"] == {"type": "array", "items": {"$ref": "#/$defs/Actor"}}
+    assert schema["$defs"]["SegmentKind"]["enum"][0] == "title"
+    grown = _GrownEvidence(
+        "Seoul said so.",
+        Segment(SegmentKind.BODY, Span(0, 14), "Seoul said so."),
+        (Actor("kr", "South Korea"),),
+    )
+    validator = jsonschema.Draft202012Validator(schema)
+    validator.validate(converter.unstructure(grown))
+    with pytest.raises(jsonschema.ValidationError):
+        validator.validate({**converter.unstructure(grown), "segment": {"kind": "body"}})
