@@ -96,7 +96,7 @@ def periods(draw: st.DrawFn) -> Period:
 
 
 PREDICATES = st.sampled_from([Predicate.SENT, Predicate.KILLED]) | st.builds(
-    Predicate, st.text(min_size=1, max_size=12)
+    Predicate, st.text(max_size=12)
 )
 
 _BY_HAND: dict[type, st.SearchStrategy[Any]] = {

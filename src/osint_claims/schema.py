@@ -56,7 +56,7 @@ _SCALARS: Final[dict[type, dict[str, Any]]] = {
     float: {"type": "number"},
     Decimal: {"type": "string", "pattern": DECIMAL_PATTERN},
     date: {"type": "string", "format": "date", "pattern": _DATE_PATTERN},
-    Predicate: {"type": "string", "minLength": 1},
+    Predicate: {"type": "string"},
 }
 
 MODEL_TYPES: Final[dict[str, type]] = {
