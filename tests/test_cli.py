@@ -299,3 +299,15 @@ def test_main_leaves_standard_output_open(workdir: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(sys, "stdout", out)
     assert cli.main(["schema"]) == 0
     assert not out.closed
+
+
+def test_a_long_name_is_cut_from_the_left(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    deep = workdir / ("very-long-folder-name-" * 6) / "c.txt"
+    deep.parent.mkdir()
+    deep.write_text(GOOD, encoding="utf-8")
+    monkeypatch.setenv("COLUMNS", "60")
+    result = run(monkeypatch, ["extract", "good.txt", str(deep)], err=FakeTerminal())
+    drawn = [line for line in result.err.split("\r") if "1/2" in line]
+    assert drawn and drawn[0].endswith("-name-/c.txt\x1b[K")
+    assert len(drawn[0]) == 59 + len("\x1b[K")
+    assert "..." in drawn[0]

@@ -57,6 +57,7 @@ from .serialize import converter, to_json
 
 __all__ = [
     "COMMANDS",
+    "EXIT_BROKEN_PIPE",
     "EXIT_FAILURES",
     "EXIT_OK",
     "EXIT_USAGE",
@@ -64,6 +65,7 @@ __all__ = [
     "Document",
     "Run",
     "add_input_options",
+    "add_output_options",
     "main",
     "read_claims",
     "read_documents",
@@ -121,7 +123,8 @@ class _Progress:
         filled = self._BAR * self.done // self.total
         head = f"[{'#' * filled}{'.' * (self._BAR - filled)}] {self.done}/{self.total} "
         room = max(shutil.get_terminal_size((80, 24)).columns - len(head) - 1, 0)
-        name = self.current if len(self.current) <= room else "…" + self.current[-room + 1 :]
+        # The end of a long path says most; plain dots, for terminals that are not UTF-8.
+        name = self.current if len(self.current) <= room else "..." + self.current[-room + 3 :]
         self.stream.write("\r" + head + name[:room] + "\x1b[K")
         self.stream.flush()
         self.drawn = True
