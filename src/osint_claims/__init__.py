@@ -23,6 +23,7 @@ from .consensus import (
 )
 from .corpus import DocumentResult, extract_many, iter_claims
 from .dates import find_periods, find_publication_date, parse_date, resolve_period
+from .documents import decode_document, find_documents, read_document
 from .errors import (
     DocumentError,
     IncompatibleClaimsError,
@@ -32,7 +33,19 @@ from .errors import (
     ModelError,
     OsintClaimsError,
 )
-from .export import RECORD_FIELDS, Record, iter_records, to_record, to_records
+from .export import (
+    QUANTITY_FIELDS,
+    RECORD_FIELDS,
+    Record,
+    csv_cell,
+    iter_records,
+    to_dataframe,
+    to_quantity_record,
+    to_quantity_records,
+    to_record,
+    to_records,
+    write_csv,
+)
 from .lexicon import Currency, Lexicon, Unit
 from .measures import Measure, Measures
 from .model import (
@@ -54,10 +67,12 @@ from .model import (
 from .numbers import parse_number
 from .quantities import QuantityParser, extract_quantities, parse_quantity
 from .report import REPORT_FORMATS, Report, TopicReport, build_report, render_report
+from .schema import json_schema
 from .serialize import converter, from_json, to_json
 from .text import normalize
 
 __all__ = [
+    "QUANTITY_FIELDS",
     "RECORD_FIELDS",
     "REPORT_FORMATS",
     "Actor",
@@ -112,9 +127,12 @@ __all__ = [
     "consensus",
     "convert",
     "converter",
+    "csv_cell",
+    "decode_document",
     "extract_claims",
     "extract_many",
     "extract_quantities",
+    "find_documents",
     "find_periods",
     "find_publication_date",
     "from_json",
@@ -122,20 +140,26 @@ __all__ = [
     "is_increment",
     "iter_claims",
     "iter_records",
+    "json_schema",
     "normalize",
     "parse_date",
     "parse_number",
     "parse_quantity",
     "read_article",
+    "read_document",
     "render_report",
     "resolve_period",
     "share",
     "split_sentences",
     "timeline",
     "times",
+    "to_dataframe",
     "to_json",
+    "to_quantity_record",
+    "to_quantity_records",
     "to_record",
     "to_records",
     "total",
     "voices",
+    "write_csv",
 ]

@@ -60,7 +60,7 @@ try:
     from dask.base import compute
     from dask.delayed import Delayed, delayed
 except ImportError as missing:
-    raise MissingDependencyError("osint_claims.dask", "dask", str(missing)) from missing
+    raise MissingDependencyError("osint_claims.dask", missing.name or "dask", "dask") from missing
 
 __all__ = [
     "CLAIM_COLUMNS",

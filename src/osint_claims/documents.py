@@ -1,72 +1,161 @@
-"""Documents on disk: reading one as text, finding many under folders.
+"""Finding and reading documents: files and folders in, UTF-8 text or one clear error out.
 
-A minimal version for :mod:`osint_claims.corpus`; it keeps the contract exactly (UTF-8, a
-byte order mark dropped, :class:`DocumentError` for anything that is not readable text).
+:func:`find_documents` turns the paths a user typed into the files to read;
+:func:`read_document` reads one of them, and :func:`decode_document` checks bytes from
+elsewhere (standard input) the same way. Every problem is a :class:`DocumentError` whose
+message is one line, "document: reason", fit to show a user as it is.
 
->>> import pathlib, tempfile
->>> with tempfile.TemporaryDirectory() as folder:
-...     path = pathlib.Path(folder) / "a.txt"
-...     _ = path.write_bytes(b"\\xef\\xbb\\xbfSeoul said 3,000 troops.")
-...     read_document(path)
-'Seoul said 3,000 troops.'
+>>> import tempfile
+>>> from pathlib import Path
+>>> folder = Path(tempfile.mkdtemp())
+>>> _ = (folder / "a.txt").write_text("Seoul said 3,000 troops were sent.", encoding="utf-8")
+>>> _ = (folder / "empty.txt").write_bytes(b"")
+>>> for path in find_documents([folder]):
+...     try:
+...         print(path.name, len(read_document(path)))
+...     except DocumentError as error:
+...         print(path.name, "->", error.reason)
+a.txt 34
+empty.txt -> empty file
 """
 
 from __future__ import annotations
 
+import fnmatch
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Final
 
 from .errors import DocumentError
 
-__all__ = ["find_documents", "read_document"]
+__all__ = ["DEFAULT_PATTERN", "decode_document", "find_documents", "read_document"]
+
+DEFAULT_PATTERN: Final = "*.txt,*.md"
+"""The files read from a folder: plain text and Markdown. Alternatives are comma-separated."""
+
+_BOM: Final = b"\xef\xbb\xbf"
+# A UTF-16 or UTF-32 file is text, but not the UTF-8 we read: say so rather than "binary".
+_WIDE_BOMS: Final = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
+def decode_document(data: bytes, document: str) -> str:
+    """The text of a document's bytes: UTF-8, byte-order mark dropped, line ends as ``\\n``.
+
+    Line ends are translated as :func:`open` does in text mode, so that offsets in the
+    results match those of ``read_article(path)``. ``document`` only names the document in
+    errors.
+
+    >>> decode_document(b"\\xef\\xbb\\xbfKyiv\\r\\nSeoul", "<stdin>")
+    'Kyiv\\nSeoul'
+    >>> decode_document(b"caf\\xe9", "<stdin>")
+    Traceback (most recent call last):
+    ...
+    osint_claims.errors.DocumentError: <stdin>: not UTF-8 text: byte 0xe9 at offset 3
+    """
+    for mark, encoding in _WIDE_BOMS:
+        if data.startswith(mark):
+            raise DocumentError(document, f"{encoding} text, expected UTF-8")
+    skipped = len(_BOM) if data.startswith(_BOM) else 0
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise DocumentError(document, f"binary file (NUL byte at offset {nul})")
+    try:
+        text = data[skipped:].decode("utf-8")
+    except UnicodeDecodeError as error:
+        # Offsets count from the file's first byte, byte-order mark included, as a hex
+        # editor shows them.
+        offset = error.start + skipped
+        raise DocumentError(
+            document, f"not UTF-8 text: byte 0x{data[offset]:02x} at offset {offset}"
+        ) from None
+    if not text.strip():
+        raise DocumentError(document, "empty file" if not text else "empty file (only blanks)")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def read_document(path: str | os.PathLike[str]) -> str:
-    """The text of the UTF-8 file at ``path``, without a byte order mark.
+    """The text of the UTF-8 file at ``path`` (see :func:`decode_document`).
 
-    Missing, unreadable, empty, binary (a NUL byte) or undecodable files raise
-    :class:`DocumentError`.
+    Raises :class:`DocumentError` for a missing or unreadable path, a directory, an empty
+    file, a binary file (one with a NUL byte) and bytes that are not UTF-8.
 
     >>> read_document("no/such/file.txt")
     Traceback (most recent call last):
     ...
-    osint_claims.errors.DocumentError: no/such/file.txt: no such file
+    osint_claims.errors.DocumentError: no/such/file.txt: no such file or directory
     """
     name = os.fspath(path)
     try:
         data = Path(path).read_bytes()
+    except IsADirectoryError:
+        raise DocumentError(name, "is a directory") from None
     except FileNotFoundError:
-        raise DocumentError(name, "no such file") from None
+        raise DocumentError(name, "no such file or directory") from None
+    except PermissionError:
+        raise DocumentError(name, "permission denied") from None
     except OSError as error:
-        raise DocumentError(name, f"cannot read: {error.strerror or error}") from None
-    if b"\0" in data:
-        raise DocumentError(name, "binary file (contains NUL bytes)")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise DocumentError(name, f"not UTF-8 text ({error.reason})") from None
-    if not text.strip():
-        raise DocumentError(name, "empty file")
-    return text
+        reason = (error.strerror or type(error).__name__).lower()
+        raise DocumentError(name, f"cannot read: {reason}") from None
+    return decode_document(data, name)
+
+
+def _matches(name: str, patterns: tuple[str, ...]) -> bool:
+    return any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns)
+
+
+def _walk_failure(error: OSError) -> None:
+    # os.walk drops unreadable folders silently by default; a user should hear of them.
+    where = error.filename if error.filename is not None else "?"
+    raise DocumentError(os.fspath(where), f"cannot list: {(error.strerror or '').lower()}")
+
+
+def _folder(folder: Path, patterns: tuple[str, ...]) -> list[Path]:
+    found: list[Path] = []
+    for root, folders, files in os.walk(folder, onerror=_walk_failure):
+        # Hidden folders (.git, .venv) hold no articles; pruning in place stops the descent.
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        found.extend(
+            Path(root, name)
+            for name in files
+            if not name.startswith(".") and _matches(name, patterns)
+        )
+    return sorted(found, key=lambda path: path.relative_to(folder).parts)
 
 
 def find_documents(
-    paths: Iterable[str | os.PathLike[str]], *, pattern: str = "*.txt"
+    paths: Iterable[str | os.PathLike[str]], *, pattern: str = DEFAULT_PATTERN
 ) -> Iterator[Path]:
-    """Files named by ``paths``: files as given, folders searched (recursively, sorted) for
-    files matching ``pattern``; lazily, one at a time.
+    """The files to read for ``paths``, in order: files as given, folders searched.
 
-    >>> next(find_documents(["no/such/folder"]))
-    Traceback (most recent call last):
-    ...
-    osint_claims.errors.DocumentError: no/such/folder: no such file or folder
+    A path that is not a folder is yielded as given, even when it does not exist, so that
+    :func:`read_document` reports it with the others. A folder is searched recursively for
+    file names matching ``pattern`` (shell wildcards, case-sensitive, alternatives
+    separated by commas, :data:`DEFAULT_PATTERN` by default); hidden files and folders
+    (names starting with ".") are skipped, symbolic links to folders are not followed, and
+    each folder's files come sorted by path. A folder that cannot be listed raises
+    :class:`DocumentError`.
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> for name in ("b.txt", "a.md", "sub/c.txt", "notes.csv", ".hidden.txt"):
+    ...     (folder / name).parent.mkdir(exist_ok=True)
+    ...     _ = (folder / name).write_text("text", encoding="utf-8")
+    >>> [p.relative_to(folder).as_posix() for p in find_documents([folder])]
+    ['a.md', 'b.txt', 'sub/c.txt']
+    >>> [p.name for p in find_documents([folder / "notes.csv", folder], pattern="*.csv")]
+    ['notes.csv', 'notes.csv']
     """
-    for entry in paths:
-        path = Path(entry)
+    patterns = tuple(part.strip() for part in pattern.split(",") if part.strip())
+    for given in paths:
+        path = Path(given)
         if path.is_dir():
-            yield from sorted(found for found in path.rglob(pattern) if found.is_file())
-        elif path.is_file():
-            yield path
+            yield from _folder(path, patterns)
         else:
-            raise DocumentError(os.fspath(entry), "no such file or folder")
+            yield path

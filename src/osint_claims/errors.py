@@ -83,11 +83,14 @@ class IncompatibleClaimsError(OsintClaimsError, ValueError):
 
 
 class DocumentError(OsintClaimsError, ValueError):
-    """A document could not be read: which one and why.
+    """A document cannot be read as text: missing, unreadable, empty, binary or not UTF-8.
 
-    >>> error = DocumentError("corpus/a.txt", "empty file")
+    ``document`` names it as the caller did (a path, or ``<stdin>``); ``reason`` says why in
+    a few words, so that the two make one line of a report.
+
+    >>> error = DocumentError("notes/a.txt", "empty file")
     >>> str(error), error.document, error.reason
-    ('corpus/a.txt: empty file', 'corpus/a.txt', 'empty file')
+    ('notes/a.txt: empty file', 'notes/a.txt', 'empty file')
     """
 
     def __init__(self, document: str, reason: str) -> None:
@@ -95,19 +98,22 @@ class DocumentError(OsintClaimsError, ValueError):
         self.document = document
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type[DocumentError], tuple[str, str]]:
+        # Worker processes send failures back pickled; rebuild from both fields.
+        return (DocumentError, (self.document, self.reason))
+
 
 class MissingDependencyError(OsintClaimsError, ImportError):
-    """An optional part of the package was imported without the extra it needs.
+    """An optional feature needs a package that is not installed; says which extra brings it.
 
-    >>> error = MissingDependencyError("osint_claims.dask", "dask", "No module named 'dask'")
-    >>> str(error)
-    "osint_claims.dask needs the 'dask' extra: pip install 'osint_claims[dask]' (No module ...)"
+    >>> str(MissingDependencyError("to_dataframe", "pandas", "pandas"))
+    'to_dataframe needs pandas, which is not installed: pip install osint_claims[pandas]'
     """
 
-    def __init__(self, module: str, extra: str, reason: str) -> None:
+    def __init__(self, feature: str, package: str, extra: str) -> None:
         super().__init__(
-            f"{module} needs the {extra!r} extra: pip install 'osint_claims[{extra}]' ({reason})"
+            f"{feature} needs {package}, which is not installed: pip install osint_claims[{extra}]"
         )
-        self.module = module
+        self.feature = feature
+        self.package = package
         self.extra = extra
-        self.reason = reason

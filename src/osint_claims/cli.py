@@ -1,0 +1,566 @@
+"""The command line: ``osint-claims extract|quantities|schema`` (also ``python -m osint_claims``).
+
+Each subcommand is a :class:`Command`: a function that adds its options to a parser and a
+function that runs it. Subcommands that read documents share :func:`add_input_options`
+and :func:`read_claims` (or :func:`read_documents`), which find the files, read them,
+report each failure on one line and draw the progress bar; a new subcommand over claims is
+a few lines (see ``_extract``) plus one entry in :data:`COMMANDS`.
+
+Exit codes: 0 when all went well, 1 when some inputs failed (each named on stderr, the rest
+still processed and written), 2 for a usage error. See ``docs/cli.md``.
+
+>>> import pathlib, tempfile
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
+>>> _ = path.write_text("Seoul said 3,000 troops were sent.", encoding="utf-8")
+>>> main(["quantities", str(path), "--format", "table"])
+document...figure  item    start  end  text
+-...
+.../a.txt    3000    troops  11     23   3,000 troops
+0
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import os
+import shutil
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Final, Generic, TextIO, TypeVar
+
+import attrs
+
+from ._version import __version__
+from .articles import read_article
+from .claims import extract_claims
+from .dates import parse_date
+from .documents import DEFAULT_PATTERN, decode_document, find_documents, read_document
+from .errors import DocumentError
+from .export import (
+    QUANTITY_FIELDS,
+    RECORD_FIELDS,
+    Record,
+    csv_cell,
+    to_quantity_record,
+    to_record,
+    write_csv,
+)
+from .model import Claim, Quantity
+from .quantities import extract_quantities
+from .schema import MODEL_TYPES, json_schema
+from .serialize import converter, to_json
+
+__all__ = [
+    "COMMANDS",
+    "EXIT_BROKEN_PIPE",
+    "EXIT_FAILURES",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "Command",
+    "Document",
+    "Run",
+    "add_input_options",
+    "add_output_options",
+    "main",
+    "read_claims",
+    "read_documents",
+]
+
+PROGRAM: Final = "osint-claims"
+EXIT_OK: Final = 0
+EXIT_FAILURES: Final = 1
+EXIT_USAGE: Final = 2
+# What a shell reports for a program whose reader stopped reading (128 + SIGPIPE).
+EXIT_BROKEN_PIPE: Final = 141
+EXIT_INTERRUPTED: Final = 130
+
+STDIN: Final = "-"
+STDIN_NAME: Final = "<stdin>"
+FORMATS: Final = ("jsonl", "csv", "table", "markdown")
+
+
+# -- Running: output, failures, progress ----------------------------------------------------
+
+
+class _Progress:
+    """A one-line progress bar on a terminal's stderr; draws nothing anywhere else."""
+
+    _BAR: Final = 24
+
+    def __init__(self, stream: TextIO, total: int) -> None:
+        self.stream = stream
+        self.total = total
+        # Only worth drawing for several documents, and only where a person watches: in a
+        # log file the carriage returns would be noise.
+        self.enabled = total > 1 and _isatty(stream)
+        self.drawn = False
+        self.done = 0
+        self.current = ""
+
+    def advance(self, name: str) -> None:
+        """Show that ``name`` is being read (``done`` documents before it)."""
+        self.current = name
+        self._draw()
+        self.done += 1
+
+    def note(self, line: str) -> None:
+        """Write a message line without tearing the bar."""
+        self._clear()
+        self.stream.write(line + "\n")
+        self._draw()
+
+    def close(self) -> None:
+        self._clear()
+
+    def _draw(self) -> None:
+        if not self.enabled or not self.current:
+            return
+        filled = self._BAR * self.done // self.total
+        head = f"[{'#' * filled}{'.' * (self._BAR - filled)}] {self.done}/{self.total} "
+        room = max(shutil.get_terminal_size((80, 24)).columns - len(head) - 1, 0)
+        # The end of a long path says most; plain dots, for terminals that are not UTF-8.
+        name = self.current if len(self.current) <= room else "..." + self.current[-room + 3 :]
+        self.stream.write("\r" + head + name[:room] + "\x1b[K")
+        self.stream.flush()
+        self.drawn = True
+
+    def _clear(self) -> None:
+        if self.drawn:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.drawn = False
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # closed, or not a real stream
+        return False
+
+
+@attrs.define
+class Run:
+    """What one invocation shares: its options, its output, the failures met so far."""
+
+    args: argparse.Namespace
+    out: TextIO
+    err: TextIO
+    failures: list[DocumentError] = attrs.field(factory=list)
+    progress: _Progress | None = None
+
+    def fail(self, error: DocumentError) -> None:
+        """Record a failed input and name it on stderr, in one line."""
+        self.failures.append(error)
+        line = f"{PROGRAM}: {error}"
+        if self.progress is not None:
+            self.progress.note(line)
+        else:
+            self.err.write(line + "\n")
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_FAILURES if self.failures else EXIT_OK
+
+
+@attrs.frozen
+class Document:
+    """One input read: its name as the user gave or the search found it, and its text."""
+
+    name: str
+    text: str
+    url: str | None
+
+
+# -- Reading inputs ------------------------------------------------------------------------
+
+
+def add_input_options(parser: argparse.ArgumentParser, *, published: bool = True) -> None:
+    """The options of every subcommand that reads documents (``--published`` if asked).
+
+    >>> parser = argparse.ArgumentParser()
+    >>> add_input_options(parser)
+    >>> args = parser.parse_args(["notes", "-", "--published", "27 March 2025"])
+    >>> args.paths, args.glob, args.published
+    (['notes', '-'], '*.txt,*.md', datetime.date(2025, 3, 27))
+    """
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="files or folders to read; '-' reads standard input",
+    )
+    parser.add_argument(
+        "--glob",
+        default=DEFAULT_PATTERN,
+        metavar="PATTERNS",
+        help="file names to read in folders, comma-separated (default: %(default)s)",
+    )
+    if not published:
+        return
+    parser.add_argument(
+        "--published",
+        type=_date_argument,
+        metavar="DATE",
+        help="publication date of every document, overriding the page's "
+        "(2025-03-27, 'March 27, 2025', '27 March 2025')",
+    )
+
+
+def _date_argument(text: str) -> date:
+    with contextlib.suppress(ValueError):
+        return date.fromisoformat(text)
+    found = parse_date(text)
+    if found is None:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (write it as 2025-03-27)")
+    return found
+
+
+def _sources(run: Run) -> list[Path | None]:
+    """The files to read (``None`` for standard input); bad paths are failures."""
+    found: list[Path | None] = []
+    pattern = run.args.glob
+    for given in run.args.paths:
+        if given == STDIN:
+            found.append(None)
+            continue
+        before = len(found)
+        try:
+            found.extend(find_documents([given], pattern=pattern))
+        except DocumentError as error:
+            run.fail(error)
+            continue
+        if len(found) == before:
+            run.fail(DocumentError(given, f"no files matching {pattern!r} in this folder"))
+    return found
+
+
+def _read_stdin() -> bytes:
+    stream = sys.stdin
+    if stream is None:
+        return b""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        data = buffer.read()
+        return data if isinstance(data, bytes) else bytes(data)
+    # A text stream with no bytes underneath (a test's StringIO): already decoded.
+    return str(stream.read()).encode("utf-8")
+
+
+def read_documents(run: Run) -> Iterator[Document]:
+    """The documents named by ``run.args.paths``, read in order; failures reported and skipped.
+
+    The progress bar advances as documents are taken from this iterator.
+    """
+    sources = _sources(run)
+    progress = _Progress(run.err, len(sources))
+    run.progress = progress
+    try:
+        for source in sources:
+            name = STDIN_NAME if source is None else str(source)
+            progress.advance(name)
+            try:
+                if source is None:
+                    text = decode_document(_read_stdin(), STDIN_NAME)
+                    url = None
+                else:
+                    text = read_document(source)
+                    url = source.resolve().as_uri()
+            except DocumentError as error:
+                run.fail(error)
+                continue
+            yield Document(name, text, url)
+    finally:
+        progress.close()
+        run.progress = None
+
+
+def read_claims(run: Run) -> Iterator[Claim]:
+    """Every claim of the documents named by ``run.args``, document after document.
+
+    ``--published`` overrides each page's date; a claim's ``source.url`` is the file's
+    ``file://`` address (none for standard input). Failed inputs are named on ``run.err``
+    and collected in ``run.failures``; this is all a subcommand over claims needs:
+
+    >>> import io, pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("Seoul said 3,000 troops were sent.", encoding="utf-8")
+    >>> parser = argparse.ArgumentParser()
+    >>> add_input_options(parser)
+    >>> args = parser.parse_args([str(folder / "a.txt"), str(folder / "b.txt")])
+    >>> run = Run(args, out=io.StringIO(), err=io.StringIO())
+    >>> [claim.quantity.figure for claim in read_claims(run)], run.exit_code
+    (['3000'], 1)
+    >>> [error.reason for error in run.failures]
+    ['no such file or directory']
+    """
+    for document in read_documents(run):
+        try:
+            article = read_article(document.text, published=run.args.published, url=document.url)
+            claims = extract_claims(article)
+        except Exception as error:  # one bad document must not end a batch
+            run.fail(_internal_error(document.name, error))
+            continue
+        yield from claims
+
+
+def _internal_error(name: str, error: Exception) -> DocumentError:
+    # A bug of ours, not a problem with the document: say so, and let the rest be read.
+    return DocumentError(name, f"internal error, please report: {type(error).__name__}: {error}")
+
+
+# -- Writing -------------------------------------------------------------------------------
+
+T = TypeVar("T")
+
+
+@attrs.frozen
+class Layout(Generic[T]):
+    """How the items of one subcommand are written in each format."""
+
+    as_json: Callable[[T], str]
+    as_record: Callable[[T], Record]
+    fields: tuple[str, ...]
+    """Every column, for CSV."""
+    columns: tuple[str, ...]
+    """The columns of the terminal table and the Markdown table, for reading."""
+
+
+def _write(items: Iterable[T], layout: Layout[T], fmt: str, out: TextIO) -> None:
+    if fmt == "jsonl":
+        for item in items:
+            out.write(layout.as_json(item) + "\n")
+    elif fmt == "csv":
+        write_csv(map(layout.as_record, items), out, fields=layout.fields)
+    else:
+        rows = [
+            [_cell(record.get(c)) for c in layout.columns]
+            for record in map(layout.as_record, items)
+        ]
+        lines = (
+            _markdown(layout.columns, rows) if fmt == "markdown" else _table(layout.columns, rows)
+        )
+        out.writelines(line + "\n" for line in lines)
+
+
+def _cell(value: str | bool | int | None) -> str:
+    # Tables are one line per row: line breaks inside a cell become spaces.
+    return " ".join(csv_cell(value).split())
+
+
+def _table(header: Sequence[str], rows: list[list[str]]) -> list[str]:
+    widths = [max([len(h), *(len(row[i]) for row in rows)]) for i, h in enumerate(header)]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+    return [line(header), line(["-" * w for w in widths]), *(line(row) for row in rows)]
+
+
+def _markdown(header: Sequence[str], rows: list[list[str]]) -> list[str]:
+    def line(cells: Sequence[str]) -> str:
+        return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+
+    return [line(header), "|" + "|".join("---" for _ in header) + "|", *(line(r) for r in rows)]
+
+
+CLAIMS: Final[Layout[Claim]] = Layout(
+    as_json=to_json,
+    as_record=to_record,
+    fields=RECORD_FIELDS,
+    columns=(
+        "figure",
+        "predicate",
+        "item",
+        "subject_name",
+        "recipient_name",
+        "period_start",
+        "period_end",
+        "originator_name",
+        "hedge",
+    ),
+)
+
+QuantityItem = tuple[str, Quantity]
+
+
+def _quantity_json(item: QuantityItem) -> str:
+    name, quantity = item
+    return json.dumps(
+        {"document": name, "quantity": converter.unstructure(quantity)}, ensure_ascii=False
+    )
+
+
+QUANTITIES: Final[Layout[QuantityItem]] = Layout(
+    as_json=_quantity_json,
+    as_record=lambda item: to_quantity_record(item[1], document=item[0]),
+    fields=QUANTITY_FIELDS,
+    columns=("document", "figure", "item", "start", "end", "text"),
+)
+
+
+def add_output_options(parser: argparse.ArgumentParser, *, formats: bool = True) -> None:
+    """``--output`` (and ``--format``, unless ``formats`` is false)."""
+    if formats:
+        parser.add_argument(
+            "--format",
+            "-f",
+            choices=FORMATS,
+            default="jsonl",
+            help="output format (default: %(default)s)",
+        )
+    parser.add_argument(
+        "--output", "-o", metavar="FILE", help="write to FILE instead of standard output"
+    )
+
+
+# -- Subcommands ---------------------------------------------------------------------------
+
+
+def _configure_extract(parser: argparse.ArgumentParser) -> None:
+    add_input_options(parser)
+    add_output_options(parser)
+
+
+def _extract(run: Run) -> int:
+    _write(read_claims(run), CLAIMS, run.args.format, run.out)
+    return run.exit_code
+
+
+def _quantity_items(run: Run) -> Iterator[QuantityItem]:
+    for document in read_documents(run):
+        try:
+            found = extract_quantities(document.text)
+        except Exception as error:  # one bad document must not end a batch
+            run.fail(_internal_error(document.name, error))
+            continue
+        for quantity in found:
+            yield document.name, quantity
+
+
+def _configure_quantities(parser: argparse.ArgumentParser) -> None:
+    # Quantities are read without the page's date: there is nothing to override.
+    add_input_options(parser, published=False)
+    add_output_options(parser)
+
+
+def _quantities(run: Run) -> int:
+    _write(_quantity_items(run), QUANTITIES, run.args.format, run.out)
+    return run.exit_code
+
+
+def _configure_schema(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--type",
+        "-t",
+        choices=sorted(MODEL_TYPES),
+        default="claim",
+        help="the model type at the top (default: %(default)s, which reaches every type)",
+    )
+    add_output_options(parser, formats=False)
+
+
+def _schema(run: Run) -> int:
+    schema = json_schema(MODEL_TYPES[run.args.type])
+    run.out.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
+    return EXIT_OK
+
+
+@attrs.frozen
+class Command:
+    """A subcommand: its one-line help, how it adds its options, how it runs."""
+
+    help: str
+    configure: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[Run], int]
+
+
+COMMANDS: Final[dict[str, Command]] = {
+    "extract": Command("write the claims of documents", _configure_extract, _extract),
+    "quantities": Command(
+        "write the quantities of documents, without claims", _configure_quantities, _quantities
+    ),
+    "schema": Command("print the JSON Schema of the model", _configure_schema, _schema),
+    # "report" (osint_claims.report.render_report) is to come: read_claims(run) gives its
+    # claims, add_input_options and add_output_options its options.
+}
+
+
+# -- Entry point ---------------------------------------------------------------------------
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROGRAM,
+        description="Typed quantitative claims from conflict reporting.",
+        epilog="Exit status: 0 all well, 1 some inputs failed, 2 usage error.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, command in COMMANDS.items():
+        sub = commands.add_parser(name, help=command.help, description=command.help)
+        command.configure(sub)
+    return parser
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout again at exit, and into a closed pipe that prints an error: point
+    # the descriptor at /dev/null instead (the recipe of the Python docs on SIGPIPE).
+    try:
+        descriptor = sys.stdout.fileno()
+    except (AttributeError, ValueError, io.UnsupportedOperation):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, descriptor)
+    os.close(devnull)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit code.
+
+    >>> main(["schema", "--type", "span"])  # doctest: +ELLIPSIS
+    {
+      "$schema": "https://json-schema.org/draft/2020-12/schema",
+      "title": "Span",
+      "$ref": "#/$defs/Span",
+    ...
+    0
+    """
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # argparse exits on --help, --version and usage errors
+        return stop.code if isinstance(stop.code, int) else EXIT_USAGE
+    target = "standard output" if args.output in (None, STDIN) else args.output
+    try:
+        out = _open_output(args.output)
+    except OSError as error:
+        # Found before any input is read: as much a usage error as a bad option.
+        sys.stderr.write(f"{PROGRAM}: cannot write {target}: {error.strerror}\n")
+        return EXIT_USAGE
+    # Standard output stays open for whoever called main(); a file of ours is closed.
+    closing = contextlib.nullcontext(out) if out is sys.stdout else out
+    try:
+        with closing:
+            code = COMMANDS[args.command].run(Run(args=args, out=out, err=sys.stderr))
+            out.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    except OSError as error:  # a full disk, a vanished mount: the output is incomplete
+        sys.stderr.write(f"{PROGRAM}: cannot write {target}: {error.strerror}\n")
+        return EXIT_FAILURES
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    return code
+
+
+def _open_output(path: str | None) -> TextIO:
+    if path is None or path == STDIN:
+        return sys.stdout
+    # newline="": the CSV writer chooses its own line ends.
+    return open(path, "w", encoding="utf-8", newline="")  # main closes it

@@ -1,0 +1,313 @@
+"""The command line, in-process through ``cli.main`` (table ``tests/cases/cli.txt``), plus
+one run of ``python -m osint_claims`` in a subprocess to prove the entry point."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shlex
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from osint_claims import RECORD_FIELDS, Article, Claim, cli, extract_claims, from_json, json_schema
+from osint_claims.schema import MODEL_TYPES
+
+ROOT = Path(__file__).resolve().parent.parent
+TABLE = Path(__file__).parent / "cases" / "cli.txt"
+
+GOOD = "North Korea has sent 3,000 troops to Russia, South Korea's military said on Thursday.\n"
+OTHER = "# Losses\n\nOf the 11,000 soldiers sent, 300 were killed, the NIS said in January 2025.\n"
+FILES: dict[str, bytes] = {
+    "good.txt": GOOD.encode(),
+    "other.md": OTHER.encode(),
+    "empty.txt": b"",
+    "binary.txt": b"PK\x03\x00\x00",
+    "latin1.txt": "café".encode("latin-1"),
+    "folder/a.txt": b"Ukraine said 1,500 drones were launched in March 2025.",
+    "folder/sub/b.txt": b"Russia lost 200 tanks in 2024, Kyiv said.",
+    "folder/.hidden.txt": b"The army said 7 boats were sunk.",
+    "folder/notes.csv": b"The army said 45 drones were shot down.",
+    "csvonly/x.csv": b"The army said 45 drones were shot down.",
+}
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for name, data in FILES.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    (tmp_path / "emptydir").mkdir()
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+class FakeTerminal(io.StringIO):
+    """A stderr that says it is a terminal, as a console would."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@dataclass
+class Outcome:
+    code: int
+    out: str
+    err: str
+
+
+def run(
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+    stdin: bytes = b"",
+    err: io.StringIO | None = None,
+) -> Outcome:
+    out = io.StringIO()
+    err = io.StringIO() if err is None else err
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.setattr(sys, "stderr", err)
+    code = cli.main(argv)
+    return Outcome(code, out.getvalue(), err.getvalue())
+
+
+@dataclass(frozen=True)
+class Case:
+    line: int
+    args: list[str]
+    stdin: bytes
+    code: int
+    err: str
+    out: str
+
+    @property
+    def id(self) -> str:
+        return f"L{self.line}:{' '.join(self.args)[:60]}"
+
+
+def _cases() -> list[Case]:
+    cases = []
+    for number, raw in enumerate(TABLE.read_text(encoding="utf-8").splitlines(), start=1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        args, stdin, code, err, out = (part.strip() for part in raw.split(" | ", 4))
+        data = b"" if stdin == "-" else stdin.replace("\\n", "\n").encode()
+        cases.append(Case(number, shlex.split(args), data, int(code), err, out))
+    return cases
+
+
+@pytest.mark.parametrize("case", _cases(), ids=lambda case: case.id)
+def test_table(case: Case, workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    result = run(monkeypatch, case.args, case.stdin)
+    assert result.code == case.code, result.err
+    if case.err == "-":
+        assert result.err == ""
+    else:
+        assert case.err in result.err
+        # One line per failure, never a traceback.
+        assert "Traceback" not in result.err
+    if case.out == "-":
+        assert result.out == ""
+    elif case.out != "*":
+        assert case.out in result.out
+
+
+def test_each_failure_is_one_line_and_the_rest_is_written(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    args = ["extract", "empty.txt", "binary.txt", "missing.txt", "emptydir", "good.txt", "other.md"]
+    result = run(monkeypatch, args)
+    assert result.code == 1
+    assert result.err.splitlines() == [
+        "osint-claims: emptydir: no files matching '*.txt,*.md' in this folder",
+        "osint-claims: empty.txt: empty file",
+        "osint-claims: binary.txt: binary file (NUL byte at offset 3)",
+        "osint-claims: missing.txt: no such file or directory",
+    ]
+    claims = [from_json(line, Claim) for line in result.out.splitlines()]
+    assert [str(c.quantity.value) for c in claims] == ["3000", "11000", "300"]
+
+
+def test_jsonl_is_the_converter_s_json_and_fits_the_schema(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = run(monkeypatch, ["extract", "good.txt", "other.md", "--published", "2025-03-27"])
+    validator = jsonschema.Draft202012Validator(json_schema())
+    lines = result.out.splitlines()
+    assert len(lines) == 3
+    for line in lines:
+        validator.validate(json.loads(line))
+        claim = from_json(line, Claim)
+        assert claim.source is not None
+        assert claim.source.url is not None and claim.source.url.startswith("file:///")
+        assert str(claim.source.published) == "2025-03-27"
+    assert from_json(lines[0], Claim).source.url == (workdir / "good.txt").as_uri()  # type: ignore[union-attr]
+
+
+def test_csv_has_the_record_fields_and_reads_back(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = run(monkeypatch, ["extract", "good.txt", "other.md", "-f", "csv"])
+    rows = list(csv.DictReader(io.StringIO(result.out, newline="")))
+    assert [row["value"] for row in rows] == ["3000", "11000", "300"]
+    assert tuple(rows[0]) == RECORD_FIELDS
+
+
+def test_output_file_holds_what_stdout_would(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for fmt in ("jsonl", "csv", "table", "markdown"):
+        printed = run(monkeypatch, ["extract", "good.txt", "-f", fmt]).out
+        written = run(monkeypatch, ["extract", "good.txt", "-f", fmt, "-o", f"out.{fmt}"])
+        assert written.code == 0 and written.out == ""
+        assert (workdir / f"out.{fmt}").read_bytes().decode() == printed
+
+
+def test_folders_are_read_recursively_in_order_without_hidden_files(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = run(monkeypatch, ["quantities", "folder", "-f", "csv"])
+    documents = [row["document"] for row in csv.DictReader(io.StringIO(result.out, newline=""))]
+    assert documents == [os.path.join("folder", "a.txt"), os.path.join("folder", "sub", "b.txt")]
+
+
+def test_schema_output_is_the_schema(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    result = run(monkeypatch, ["schema", "--type", "period"])
+    assert json.loads(result.out) == json_schema(MODEL_TYPES["period"])
+
+
+# -- The progress bar: on a terminal's stderr, for more than one document --------------------
+
+
+def test_progress_bar_on_a_terminal_for_several_documents(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = run(monkeypatch, ["extract", "good.txt", "other.md"], err=FakeTerminal())
+    assert result.code == 0
+    assert "\r[" in result.err
+    assert "0/2 good.txt" in result.err and "1/2 other.md" in result.err
+    # The bar is erased at the end: the last thing written clears the line.
+    assert result.err.endswith("\r\x1b[K")
+    assert len(result.out.splitlines()) == 3
+
+
+def test_failures_are_whole_lines_under_the_bar(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = run(monkeypatch, ["extract", "good.txt", "empty.txt"], err=FakeTerminal())
+    assert result.code == 1
+    assert "\r\x1b[Kosint-claims: empty.txt: empty file\n" in result.err
+
+
+@pytest.mark.parametrize(
+    ("argv", "terminal"),
+    [
+        (["extract", "good.txt", "other.md"], False),  # not a terminal: a log, a pipe
+        (["extract", "good.txt"], True),  # one document: nothing to measure
+        (["schema"], True),
+    ],
+)
+def test_no_progress_bar(
+    argv: list[str], terminal: bool, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = run(monkeypatch, argv, err=FakeTerminal() if terminal else io.StringIO())
+    assert result.code == 0
+    assert result.err == ""
+
+
+# -- Broken pipes and bugs -------------------------------------------------------------------
+
+
+class ClosedPipe(io.StringIO):
+    """A stdout whose reader has gone (``osint-claims extract . | head -1``)."""
+
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_a_closed_pipe_ends_the_run_quietly(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    monkeypatch.setattr(sys, "stderr", err)
+    assert cli.main(["extract", "good.txt", "other.md"]) == cli.EXIT_BROKEN_PIPE
+    assert err.getvalue() == ""
+
+
+def test_a_bug_on_one_document_is_reported_and_the_rest_read(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = extract_claims
+
+    def flaky(article: Article | str, **kwargs: Any) -> list[Claim]:
+        if isinstance(article, Article) and "11,000" in article.text:
+            raise RuntimeError("boom")
+        return real(article, **kwargs)
+
+    monkeypatch.setattr(cli, "extract_claims", flaky)
+    result = run(monkeypatch, ["extract", "other.md", "good.txt"])
+    assert result.code == 1
+    assert result.err == (
+        "osint-claims: other.md: internal error, please report: RuntimeError: boom\n"
+    )
+    assert len(result.out.splitlines()) == 1
+
+
+# -- The entry point, for real ---------------------------------------------------------------
+
+
+def test_python_dash_m_runs_the_command_line() -> None:
+    environment = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run(
+        [sys.executable, "-m", "osint_claims", "extract", "-", "--published", "2025-03-27"],
+        input=GOOD.encode(),
+        capture_output=True,
+        env=environment,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == b""
+    [line] = done.stdout.decode().splitlines()
+    claim = from_json(line, Claim)
+    assert (claim.predicate.key, str(claim.quantity.value)) == ("sent", "3000")
+
+
+class FullDisk(io.StringIO):
+    """A stdout on a full disk."""
+
+    def write(self, text: str) -> int:
+        raise OSError(28, "No space left on device")
+
+
+def test_a_failing_output_is_one_line(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", FullDisk())
+    monkeypatch.setattr(sys, "stderr", err)
+    assert cli.main(["extract", "good.txt"]) == 1
+    assert err.getvalue() == "osint-claims: cannot write standard output: No space left on device\n"
+
+
+def test_main_leaves_standard_output_open(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", out)
+    assert cli.main(["schema"]) == 0
+    assert not out.closed
+
+
+def test_a_long_name_is_cut_from_the_left(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    deep = workdir / ("very-long-folder-name-" * 6) / "c.txt"
+    deep.parent.mkdir()
+    deep.write_text(GOOD, encoding="utf-8")
+    monkeypatch.setenv("COLUMNS", "60")
+    result = run(monkeypatch, ["extract", "good.txt", str(deep)], err=FakeTerminal())
+    drawn = [line for line in result.err.split("\r") if "1/2" in line]
+    assert drawn and drawn[0].endswith("-name-/c.txt\x1b[K")
+    assert len(drawn[0]) == 59 + len("\x1b[K")
+    assert "..." in drawn[0]

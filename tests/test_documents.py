@@ -1,0 +1,144 @@
+"""Finding and reading documents: every bad input is one DocumentError line, never a crash."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from osint_claims import DocumentError, OsintClaimsError, decode_document, find_documents
+from osint_claims import read_document as read
+
+
+def _write(path: Path, data: bytes | str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        path.write_text(data, encoding="utf-8")
+    else:
+        path.write_bytes(data)
+    return path
+
+
+def test_the_error_contract() -> None:
+    error = DocumentError("a.txt", "empty file")
+    assert isinstance(error, OsintClaimsError)
+    assert (error.document, error.reason) == ("a.txt", "empty file")
+    assert str(error) == "a.txt: empty file"
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        (b"Kyiv", "Kyiv"),
+        (b"\xef\xbb\xbfKyiv", "Kyiv"),
+        (b"a\r\nb\rc\n", "a\nb\nc\n"),
+        ("Київ – 3 000".encode(), "Київ – 3 000"),
+    ],
+)
+def test_reads_utf8_without_bom_and_with_plain_line_ends(
+    tmp_path: Path, data: bytes, text: str
+) -> None:
+    assert read(_write(tmp_path / "a.txt", data)) == text
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty file"),
+        (b"\xef\xbb\xbf", "empty file"),
+        (b" \n\t\n", "empty file (only blanks)"),
+        (b"PK\x03\x04\x00\x00", "binary file (NUL byte at offset 4)"),
+        (b"caf\xe9 au lait", "not UTF-8 text: byte 0xe9 at offset 3"),
+        (b"\xef\xbb\xbfcaf\xe9", "not UTF-8 text: byte 0xe9 at offset 6"),
+        (b"ok\n\xff", "not UTF-8 text: byte 0xff at offset 3"),
+        ("Kyiv".encode("utf-16"), "UTF-16 text, expected UTF-8"),
+    ],
+)
+def test_bad_files_are_named_with_the_reason(tmp_path: Path, data: bytes, reason: str) -> None:
+    path = _write(tmp_path / "a.txt", data)
+    with pytest.raises(DocumentError) as caught:
+        read(path)
+    assert caught.value.document == str(path)
+    assert caught.value.reason == reason
+
+
+def test_missing_path_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(DocumentError, match=r"no such file or directory$"):
+        read(tmp_path / "missing.txt")
+    with pytest.raises(DocumentError, match=r"is a directory$"):
+        read(tmp_path)
+
+
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Simulated: file modes do not stop root, and the tests may run as root.
+    path = _write(tmp_path / "secret.txt", "text")
+
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(DocumentError, match=r"secret.txt: permission denied$"):
+        read(path)
+
+
+def test_other_read_failures_say_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(self: Path) -> bytes:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(Path, "read_bytes", fail)
+    with pytest.raises(DocumentError, match=r"a.txt: cannot read: input/output error$"):
+        read(tmp_path / "a.txt")
+
+
+def test_decode_names_the_document() -> None:
+    with pytest.raises(DocumentError, match=r"^<stdin>: empty file$"):
+        decode_document(b"", "<stdin>")
+
+
+def test_find_documents_order_hidden_files_and_patterns(tmp_path: Path) -> None:
+    for name in ("b.txt", "a.md", "sub/c.txt", "sub/deeper/d.txt", "z/e.TXT", "notes.csv"):
+        _write(tmp_path / name, "text")
+    _write(tmp_path / ".hidden.txt", "text")
+    _write(tmp_path / ".git" / "x.txt", "text")
+
+    def found(*paths: Path, pattern: str | None = None) -> list[str]:
+        kwargs = {} if pattern is None else {"pattern": pattern}
+        return [p.relative_to(tmp_path).as_posix() for p in find_documents(paths, **kwargs)]
+
+    assert found(tmp_path) == ["a.md", "b.txt", "sub/c.txt", "sub/deeper/d.txt"]
+    assert found(tmp_path, pattern="*.csv, *.TXT") == ["notes.csv", "z/e.TXT"]
+    # Files are taken as given, whatever their name, hidden or missing.
+    assert found(tmp_path / ".hidden.txt", tmp_path / "missing.pdf") == [
+        ".hidden.txt",
+        "missing.pdf",
+    ]
+    assert found(tmp_path / "notes.csv", tmp_path / "sub") == [
+        "notes.csv",
+        "sub/c.txt",
+        "sub/deeper/d.txt",
+    ]
+    assert found(tmp_path / "z") == []
+
+
+def test_find_documents_takes_strings_and_is_lazy(tmp_path: Path) -> None:
+    _write(tmp_path / "a.txt", "text")
+    documents = find_documents([str(tmp_path), str(tmp_path / "nothing-here")])
+    assert next(documents) == tmp_path / "a.txt"
+    assert next(documents) == tmp_path / "nothing-here"
+
+
+def test_unlistable_folder_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _write(tmp_path / "a.txt", "text")
+    locked = tmp_path / "locked"
+    _write(locked / "b.txt", "text")
+    real_scandir = os.scandir
+
+    def scandir(path: str) -> object:
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    with pytest.raises(DocumentError, match=r"locked: cannot list: permission denied$"):
+        list(find_documents([tmp_path]))
