@@ -1,4 +1,4 @@
-"""The command line: ``osint-claims extract|quantities|schema`` (also ``python -m osint_claims``).
+"""The command line: ``osint-claims extract|quantities|report|schema`` (or python -m).
 
 Each subcommand is a :class:`Command`: a function that adds its options to a parser and a
 function that runs it. Subcommands that read documents share :func:`add_input_options`
@@ -52,6 +52,7 @@ from .export import (
 )
 from .model import Claim, Quantity
 from .quantities import extract_quantities
+from .report import REPORT_FORMATS, render_report
 from .schema import MODEL_TYPES, json_schema
 from .serialize import converter, to_json
 
@@ -470,6 +471,25 @@ def _schema(run: Run) -> int:
     return EXIT_OK
 
 
+def _configure_report(parser: argparse.ArgumentParser) -> None:
+    add_input_options(parser)
+    parser.add_argument(
+        "--format",
+        "-f",
+        choices=REPORT_FORMATS,
+        default="text",
+        help="report format (default: %(default)s)",
+    )
+    add_output_options(parser, formats=False)
+
+
+def _report(run: Run) -> int:
+    claims = list(read_claims(run))
+    text = render_report(claims, run.args.format)
+    run.out.write(text.rstrip("\n") + "\n")
+    return run.exit_code
+
+
 @attrs.frozen
 class Command:
     """A subcommand: its one-line help, how it adds its options, how it runs."""
@@ -484,9 +504,12 @@ COMMANDS: Final[dict[str, Command]] = {
     "quantities": Command(
         "write the quantities of documents, without claims", _configure_quantities, _quantities
     ),
+    "report": Command(
+        "compare the figures of documents across sources: who said what, how they relate",
+        _configure_report,
+        _report,
+    ),
     "schema": Command("print the JSON Schema of the model", _configure_schema, _schema),
-    # "report" (osint_claims.report.render_report) is to come: read_claims(run) gives its
-    # claims, add_input_options and add_output_options its options.
 }
 
 
