@@ -7,7 +7,7 @@
 
 from ._version import __version__
 from .actors import ActorRegistry
-from .articles import Article, Segment, SegmentKind, read_article, split_sentences
+from .articles import Article, Segment, read_article, split_sentences
 from .claims import ClaimReader, extract_claims
 from .dates import find_periods, find_publication_date, parse_date, resolve_period
 from .errors import InvalidInputError, LexiconError, ModelError, OsintClaimsError
@@ -25,6 +25,7 @@ from .model import (
     Precision,
     Predicate,
     Quantity,
+    SegmentKind,
     Source,
     Span,
 )

@@ -19,7 +19,6 @@ yield no claims. The article's own title and section headings do carry claims.
 
 from __future__ import annotations
 
-import enum
 import os
 from collections import Counter
 from datetime import date
@@ -34,7 +33,7 @@ from .actors import ActorRegistry
 from .dates import find_publication_date, parse_date
 from .errors import InvalidInputError
 from .lexicon import Lexicon
-from .model import Actor, ActorKind, Source, Span
+from .model import Actor, ActorKind, SegmentKind, Source, Span
 from .text import normalize
 
 __all__ = ["Article", "Segment", "SegmentKind", "read_article", "split_sentences"]
@@ -45,23 +44,6 @@ _SHORT_LINE_WORDS: Final = 14
 _TITLE_WORDS: Final = 30
 # Text beyond this many characters is read as body without furniture checks on length.
 _MAX_DOCUMENT_CHARS: Final = 50_000_000
-
-
-class SegmentKind(enum.Enum):
-    """What a piece of the page is; only TITLE, HEADING and BODY carry claims."""
-
-    TITLE = "title"
-    HEADING = "heading"
-    BODY = "body"
-    BYLINE = "byline"
-    CAPTION = "caption"
-    FURNITURE = "furniture"
-    RELATED = "related"
-
-    @property
-    def carries_claims(self) -> bool:
-        """Whether figures in this kind of segment are claims of the document."""
-        return self in (SegmentKind.TITLE, SegmentKind.HEADING, SegmentKind.BODY)
 
 
 @attrs.frozen(slots=True)
