@@ -233,7 +233,10 @@ def _classify(text: str, rules: _Rules, registry: ActorRegistry) -> list[Segment
         line = _LEADING_SYMBOLS.sub("", text[span.start : span.end])
         lowered = line.lower()
         if in_tail:
-            kinds.append(SegmentKind.RELATED)
+            # Furniture stays furniture ("2 Min read"); anything else there (headlines,
+            # teasers, their bylines and captions) belongs to the other articles.
+            kind = _line_kind(line, lowered, rules, registry)
+            kinds.append(kind if kind is SegmentKind.FURNITURE else SegmentKind.RELATED)
             continue
         if lowered.rstrip(":") in rules.tail_lines:
             in_tail = True

@@ -155,6 +155,7 @@ _SCHEMA: Final[Mapping[str, Any]] = {
             "auxiliaries": "words",
             "markers_before_source": "words",
             "report_nouns": "words",
+            "joiners": "words",
         },
         "anaphora": "word_lists",
         "hedges": {
@@ -168,13 +169,18 @@ _SCHEMA: Final[Mapping[str, Any]] = {
             "forecast": "words",
         },
         "cumulative": {"total": "words", "increment": "words"},
-        "not_claims": {"items": "words"},
+        "not_claims": {
+            "items": "words",
+            "participants": "words",
+            "participant_determiners": "words",
+        },
         "structure": {
             "recipient_markers": "words",
             "part_markers": "words",
             "part_openers": "words",
             "share_markers": "words",
         },
+        "distribution": {"distributives": "words", "origin_suffixes": "words"},
     },
 }
 
