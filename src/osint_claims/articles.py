@@ -130,8 +130,7 @@ def split_sentences(
     spans: list[Span] = []
     begin = start
     for found in rules.sentence_end.finditer(text, start, stop):
-        head = text[begin : found.start() + 1].split()
-        last = head[-1] if head else ""
+        last = _last_word(text, begin, found.start() + 1)
         if last in rules.abbreviations or _is_initial(last):
             continue
         spans.append(_trimmed(text, begin, found.end()))
@@ -139,6 +138,23 @@ def split_sentences(
     if text[begin:stop].strip():
         spans.append(_trimmed(text, begin, stop))
     return spans
+
+
+# Longer than any abbreviation: the last word before a full stop is read from this many
+# characters, not from the sentence's start (a run of "U.S. U.S. ..." stays linear).
+_WORD_REACH: Final = 64
+
+
+def _last_word(text: str, begin: int, end: int) -> str:
+    """The word ending at ``end`` (not before ``begin``); "" when it is longer than any
+    abbreviation."""
+    start = max(begin, end - _WORD_REACH)
+    words = text[start:end].split()
+    if not words:
+        return ""
+    if len(words) == 1 and start > begin and not text[start - 1].isspace():
+        return ""  # the window cut a long word: it is no abbreviation
+    return words[-1]
 
 
 def _is_initial(word: str) -> bool:

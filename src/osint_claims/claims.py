@@ -71,6 +71,9 @@ _PREDICATE_REACH: Final = 80
 _PHRASE_MARGIN: Final = 64
 # How far back "of the" may open a figure that later ones are parts of.
 _PART_OPENER_REACH: Final = 100
+# How far before a figure "of each" (or from the end of the sentence before) its list may
+# end: a bound, so that a sentence of many such figures is still read in linear time.
+_LIST_REACH: Final = 1000
 # A member of a listed set ("170 mm M1989 Koksan self-propelled artillery guns") is at most
 # this many words long; a longer run is a clause, not a name.
 _MEMBER_WORDS: Final = 10
@@ -597,7 +600,8 @@ class ClaimReader:
         claim of 120 per system listed, each derived from the stated figure.
 
         The list is the last one named before the figure in its sentence, else the last in
-        the sentence before. "each of the two brigades" takes only a list of two. Without
+        the sentence before (within 1,000 characters of the figure, or of that sentence's
+        end). "each of the two brigades" takes only a list of two. Without
         such a list the stated claim stays as it is.
         """
         after = text[quantity.span.end : quantity.span.end + _APPOSITION_REACH].lstrip()
@@ -610,8 +614,9 @@ class ClaimReader:
         if found.group("count"):
             count = parse_number(found.group("count"), lexicon=self.lexicon)
             wanted = int(count) if count is not None and count == int(count) else None
-        members = self._listed(text[: quantity.span.start], wanted) or self._listed(
-            previous_text, wanted
+        start = max(0, quantity.span.start - _LIST_REACH)
+        members = self._listed(text[start : quantity.span.start], wanted) or self._listed(
+            previous_text[-_LIST_REACH:], wanted
         )
         if not members:
             return [claim]
