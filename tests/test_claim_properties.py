@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from osint_claims import ActorRegistry, SegmentKind, extract_claims
 
 PUBLISHED = date(2025, 3, 27)
 extract_claims("warm-up: 3 troops", published=PUBLISHED)  # the first call builds the reader
+# Whole pages per example: correctness only, never how fast (a busy machine is no failure).
+_NO_DEADLINE = settings(deadline=None)
 _SOURCES = [
     "South Korea",
     "Ukraine",
@@ -31,6 +33,7 @@ def _joined(members: list[str]) -> str:
     return members[0] if len(members) == 1 else ", ".join(members[:-1]) + " and " + members[-1]
 
 
+@_NO_DEADLINE
 @given(st.lists(st.sampled_from(_SOURCES), min_size=1, max_size=4, unique=True))
 def test_every_source_sharing_a_verb_is_an_originator_in_order(sources: list[str]) -> None:
     registry = ActorRegistry.default()
@@ -42,12 +45,14 @@ def test_every_source_sharing_a_verb_is_an_originator_in_order(sources: list[str
 
 
 _THINGS = st.builds(
-    "{} {}".format,
-    st.from_regex(r"\A[BCDFGHJKLMNPQRSTVWXZ]{1,3}-[1-9][0-9]{1,2}\Z"),  # no number words
+    "{}-{} {}".format,
+    st.text("BCDFGHJKLMNPQRSTVWXZ", min_size=1, max_size=3),  # no number words ("TWO-302")
+    st.integers(min_value=10, max_value=999),
     st.sampled_from(_NOUNS),
 )
 
 
+@_NO_DEADLINE
 @given(
     st.lists(_THINGS, min_size=2, max_size=4, unique=True),
     st.integers(min_value=2, max_value=99_999),
@@ -66,6 +71,7 @@ def test_a_figure_of_each_gives_one_claim_per_thing_listed(
         assert claim.quantity.text == claim.derived_from[0].text
 
 
+@_NO_DEADLINE
 @given(
     st.sampled_from(["the", "all", "all the", "both"]),
     st.sampled_from(_WORDS),
@@ -78,6 +84,7 @@ def test_counts_of_participants_in_words_are_not_claims(
     assert extract_claims(text, published=PUBLISHED) == []
 
 
+@_NO_DEADLINE
 @given(st.integers(min_value=2, max_value=99_999), st.sampled_from(["countries", "leaders"]))
 def test_counts_in_digits_stay_claims(figure: int, noun: str) -> None:
     text = f"On Tuesday the {figure:,} {noun} met in Beijing."
@@ -98,6 +105,7 @@ _LINES = st.sampled_from(
 )
 
 
+@_NO_DEADLINE
 @given(st.lists(_LINES, max_size=8))
 def test_related_headlines_only_add_claims(lines: list[str]) -> None:
     page = "\n\n".join(lines)

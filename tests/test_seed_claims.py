@@ -73,7 +73,10 @@ def _check(claim: Claim, key: str, expected: str) -> None:
         assert attribution.outlet == _resolve(expected), (key, attribution.outlet)
         return
     if key == "via":
-        assert _resolve(expected) in attribution.via, (key, attribution.via)
+        if expected == "none":
+            assert attribution.via == (), (key, attribution.via)
+        else:
+            assert _resolve(expected) in attribution.via, (key, attribution.via)
         return
     actual = {
         "predicate": claim.predicate.key,

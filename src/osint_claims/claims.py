@@ -302,7 +302,7 @@ class ClaimReader:
                 cumulative=self._cumulative(text, quantity),
                 attribution=Attribution(
                     outlet=article.source.outlet,
-                    via=view.via(article, originators),
+                    via=view.via(() if related else article.source.via, originators),
                     originators=originators,
                 ),
                 hedge=self._hedge(text, quantity),
@@ -741,9 +741,10 @@ class _SentenceView:
         before = bisect.bisect_left(self.source_starts, quantity.span.start)
         return self.sources[before - 1 if before else 0].actors
 
-    def via(self, article: Article, originators: tuple[Actor, ...]) -> tuple[Actor, ...]:
-        """Wires the figure came through: the page's credits and agencies named as reporting."""
-        wires = list(article.source.via)
+    def via(self, credited: tuple[Actor, ...], originators: tuple[Actor, ...]) -> tuple[Actor, ...]:
+        """Wires the figure came through: the page's credits (none for a related headline:
+        they credit this story, not the other) and agencies named as reporting."""
+        wires = list(credited)
         for actor in self.reporting:
             if actor not in originators and actor not in wires:
                 wires.append(actor)

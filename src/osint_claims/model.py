@@ -430,7 +430,11 @@ class SegmentKind(enum.Enum):
 @attrs.frozen(slots=True)
 class Evidence:
     """The sentence a claim was read from, its place in the document, and which part of the
-    page it stands in (a related-article headline is ``SegmentKind.RELATED``)."""
+    page it stands in (a related-article headline is ``SegmentKind.RELATED``).
+
+    >>> Evidence("Seoul said 3,000.", Span(0, 17)).segment
+    <SegmentKind.BODY: 'body'>
+    """
 
     text: str
     span: Span
