@@ -157,8 +157,9 @@ class _Vocabulary:
         distributives = alternation(distribution.get("distributives", ["each"]))
         # "120 units of each system", "40 of each type", "of each of the three types": the
         # counted thing is one of a list. ("40 tanks to each brigade" counts tanks: no.)
+        reciprocal = alternation(distribution.get("not_distributive", ["other"]))
         self.distributive = regex.compile(
-            rf"(?i)(?:^|\bof\s+)(?:{distributives})\b"
+            rf"(?i)(?:^|\bof\s+)(?:{distributives})\b(?!\s+(?:{reciprocal})\b)"
             r"(?:\s+of\s+(?:the\s+)?(?P<count>[^\s,.;:]+))?"
         )
         # "500 of each of the two kinds": the two is the list's length, not a claim.

@@ -180,7 +180,11 @@ _SCHEMA: Final[Mapping[str, Any]] = {
             "part_openers": "words",
             "share_markers": "words",
         },
-        "distribution": {"distributives": "words", "origin_suffixes": "words"},
+        "distribution": {
+            "distributives": "words",
+            "not_distributive": "words",
+            "origin_suffixes": "words",
+        },
     },
 }
 
