@@ -387,7 +387,8 @@ class ClaimReader:
             elif words.markers_before.search(before):
                 members = self._joined_after(text, mentions, index)
                 joined.update(members)
-                head = text[mentions[members[-1]].span.end :][:_APPOSITION_REACH]
+                end = mentions[members[-1]].span.end
+                head = text[end : end + _APPOSITION_REACH]
                 actors = self._shared_head(text, mentions, members, _lower_words(head))
                 found.append(_Source(mention.span.start, actors))
             elif words.report_after.match(after):
@@ -415,7 +416,7 @@ class ClaimReader:
         gap_pattern = self.words.source_and
         while members[0] > 0:
             earlier = mentions[members[0] - 1]
-            gap = text[earlier.span.end : mentions[members[0]].span.start]
+            gap = _gap(text, earlier.span.end, mentions[members[0]].span.start)
             if not gap_pattern.match(gap) or self._is_recipient(text, earlier):
                 break
             members.insert(0, members[0] - 1)
@@ -431,7 +432,7 @@ class ClaimReader:
         members = [index]
         while members[-1] + 1 < len(mentions):
             later = members[-1] + 1
-            gap = text[mentions[members[-1]].span.end : mentions[later].span.start]
+            gap = _gap(text, mentions[members[-1]].span.end, mentions[later].span.start)
             if self.words.source_and.match(gap):
                 return [*members, later]
             if not self.words.source_comma.match(gap):
@@ -802,6 +803,12 @@ class _SentenceView:
 
 def _unique(actors: Iterable[Actor]) -> tuple[Actor, ...]:
     return tuple(dict.fromkeys(actors))
+
+
+def _gap(text: str, start: int, end: int) -> str:
+    """The text between two names, or "" when it is too long to join them: copying a
+    long stretch for every name would make a long sentence quadratic."""
+    return text[start:end] if end - start <= _APPOSITION_REACH else ""
 
 
 def _after_a_break(gap: str) -> bool:
