@@ -1,6 +1,7 @@
 """Who says what number about whom, in the showcase articles of ``seeds/``.
 
-Run from the repository root: ``python examples/claims_in_seeds.py``.
+Run from the repository root: ``python examples/claims_in_seeds.py``; add ``--related`` to
+read the headlines of related articles too (marked "related").
 """
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from osint_claims import Actor, Claim, extract_claims, read_article
+from osint_claims import Actor, Claim, SegmentKind, extract_claims, read_article
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -30,7 +31,8 @@ def describe(claim: Claim) -> str:
     if claim.period is not None:
         parts.append(f"{claim.period.start}..{claim.period.end}")
     attribution = claim.attribution
-    said = f"says {name(attribution.originator)} ({claim.hedge.value})"
+    sources = " + ".join(a.name for a in attribution.originators) or "?"
+    said = f"says {sources} ({claim.hedge.value})"
     if attribution.via:
         said += " via " + ", ".join(a.name for a in attribution.via)
     if attribution.outlet is not None:
@@ -40,10 +42,12 @@ def describe(claim: Claim) -> str:
         parts.append(f"part of {claim.part_of.value}")
     if claim.derived:
         parts.append("derived")
+    if claim.evidence.segment is SegmentKind.RELATED:
+        parts.append("related")
     return "  ".join(parts)
 
 
-def main(folder: Path = SEEDS) -> int:
+def main(folder: Path = SEEDS, *, related: bool = False) -> int:
     """Print the claims of each article in ``folder``."""
     paths = sorted(folder.glob("*.txt"))
     if not paths:
@@ -56,10 +60,11 @@ def main(folder: Path = SEEDS) -> int:
         print(
             f"   {name(source.outlet)}, {source.published or 'undated'}, by {source.author or '?'}"
         )
-        for claim in extract_claims(article):
+        for claim in extract_claims(article, related=related):
             print("  " + describe(claim))
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else SEEDS))
+    arguments = [a for a in sys.argv[1:] if a != "--related"]
+    sys.exit(main(Path(arguments[0]) if arguments else SEEDS, related="--related" in sys.argv))

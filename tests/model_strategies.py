@@ -19,7 +19,7 @@ import attrs
 from hypothesis import strategies as st
 
 from osint_claims import model
-from osint_claims.model import Bound, Period, Predicate, Quantity, Span
+from osint_claims.model import Actor, Attribution, Bound, Period, Predicate, Quantity, Span
 
 FIGURES = st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**12), max_value=10**12)
 
@@ -95,6 +95,17 @@ def periods(draw: st.DrawFn) -> Period:
     return period
 
 
+@st.composite
+def attributions(draw: st.DrawFn) -> Attribution:
+    # originator is always the first of originators: draw the list and let it follow.
+    actors = st.from_type(Actor)
+    return Attribution(
+        outlet=draw(st.none() | actors),
+        via=tuple(draw(st.lists(actors, max_size=2))),
+        originators=tuple(draw(st.lists(actors, max_size=2))),
+    )
+
+
 PREDICATES = st.sampled_from([Predicate.SENT, Predicate.KILLED]) | st.builds(
     Predicate, st.text(max_size=12)
 )
@@ -103,6 +114,7 @@ _BY_HAND: dict[type, st.SearchStrategy[Any]] = {
     Quantity: quantities(),
     Span: spans(),
     Period: periods(),
+    Attribution: attributions(),
     Predicate: PREDICATES,
     Decimal: FIGURES,
 }

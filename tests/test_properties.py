@@ -5,12 +5,14 @@ from __future__ import annotations
 import itertools
 from decimal import Decimal
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from osint_claims import (
     Bound,
     Change,
+    ModelError,
     Quantity,
     Span,
     extract_quantities,
@@ -28,6 +30,7 @@ from osint_claims.model import (
     Period,
     Precision,
     Predicate,
+    SegmentKind,
     Source,
 )
 
@@ -210,12 +213,16 @@ def claims(draw: st.DrawFn) -> Claim:
         as_of=draw(st.none() | st.dates()),
         cumulative=draw(st.none() | st.booleans()),
         attribution=Attribution(
-            outlet=source.outlet, via=source.via, originator=draw(st.none() | _ACTORS)
+            outlet=source.outlet, via=source.via, originators=draw(st.lists(_ACTORS, max_size=3))
         ),
         hedge=draw(st.sampled_from(Hedge)),
         derived_from=tuple(draw(st.lists(quantities(), max_size=2))),
         part_of=draw(st.none() | quantities()),
-        evidence=Evidence(draw(st.text(max_size=40)), Span(0, draw(st.integers(0, 40)))),
+        evidence=Evidence(
+            draw(st.text(max_size=40)),
+            Span(0, draw(st.integers(0, 40))),
+            draw(st.sampled_from(SegmentKind)),
+        ),
         source=source,
     )
 
@@ -223,3 +230,27 @@ def claims(draw: st.DrawFn) -> Claim:
 @given(claims())
 def test_claim_json_round_trip_is_identity(claim: Claim) -> None:
     assert from_json(to_json(claim), Claim) == claim
+
+
+@given(st.lists(_ACTORS, max_size=4))
+def test_the_first_originator_is_the_originator(actors: list[Actor]) -> None:
+    attribution = Attribution(originators=actors)
+    assert attribution.originator == (actors[0] if actors else None)
+    assert Attribution(originator=attribution.originator) == Attribution(originators=actors[:1])
+    assert from_json(to_json(attribution), Attribution) == attribution
+
+
+def test_originator_must_lead_the_originators() -> None:
+    seoul = Actor("kr", "South Korea", ActorKind.STATE)
+    kyiv = Actor("ua", "Ukraine", ActorKind.STATE)
+    with pytest.raises(ModelError, match="first of the originators"):
+        Attribution(originator=kyiv, originators=(seoul, kyiv))
+
+
+def test_json_written_before_originators_and_segments_still_reads() -> None:
+    old = '{"outlet": null, "via": [], "originator": {"id": "kr", "name": "South Korea", '
+    old += '"kind": "state", "country": "KR", "aliases": [], "parent": null}}'
+    attribution = from_json(old, Attribution)
+    assert [a.id for a in attribution.originators] == ["kr"]
+    evidence = from_json('{"text": "x", "span": {"start": 0, "end": 1}}', Evidence)
+    assert evidence.segment is SegmentKind.BODY

@@ -40,9 +40,9 @@ def _read_table() -> list[Expectation]:
 
 
 @cache
-def _claims(seed: str) -> tuple[Claim, ...]:
+def _claims(seed: str, related: bool = False) -> tuple[Claim, ...]:
     [path] = sorted((ROOT / "seeds").glob(f"{seed}_*.txt"))
-    return tuple(extract_claims(read_article(path)))
+    return tuple(extract_claims(read_article(path), related=related))
 
 
 def _resolve(name: str) -> Actor:
@@ -65,11 +65,18 @@ def _check(claim: Claim, key: str, expected: str) -> None:
     if key == "originator":
         assert attribution.originator == _resolve(expected), (key, attribution.originator)
         return
+    if key == "originators":
+        wanted = [_resolve(name) for name in expected.split(",")]
+        assert list(attribution.originators) == wanted, (key, attribution.originators)
+        return
     if key == "outlet":
         assert attribution.outlet == _resolve(expected), (key, attribution.outlet)
         return
     if key == "via":
-        assert _resolve(expected) in attribution.via, (key, attribution.via)
+        if expected == "none":
+            assert attribution.via == (), (key, attribution.via)
+        else:
+            assert _resolve(expected) in attribution.via, (key, attribution.via)
         return
     actual = {
         "predicate": claim.predicate.key,
@@ -79,6 +86,8 @@ def _check(claim: Claim, key: str, expected: str) -> None:
         "change": quantity.change.value if quantity.change else "none",
         "cumulative": {True: "yes", False: "no", None: "unknown"}[claim.cumulative],
         "per": quantity.per,
+        "item": quantity.item,
+        "segment": claim.evidence.segment.name,
         "unit": quantity.unit,
         "derived": "yes" if claim.derived else "no",
         "part_of": str(claim.part_of.value) if claim.part_of else "none",
@@ -94,7 +103,8 @@ EXPECTATIONS = _read_table()
     "row", EXPECTATIONS, ids=[f"L{r.line}:{r.seed}:{r.figure}" for r in EXPECTATIONS]
 )
 def test_seed_claim(row: Expectation) -> None:
-    found = [c for c in _claims(row.seed) if c.quantity.text.startswith(row.figure)]
+    related = row.checks.get("related") == "yes"
+    found = [c for c in _claims(row.seed, related) if c.quantity.text.startswith(row.figure)]
     if not row.checks:
         assert found == [], f"line {row.line}: expected no claim, got {len(found)}"
         return
@@ -102,7 +112,7 @@ def test_seed_claim(row: Expectation) -> None:
     assert len(found) >= nth, f"line {row.line}: no claim for {row.figure!r}"
     claim = found[nth - 1]
     for key, expected in row.checks.items():
-        if key != "nth":
+        if key not in ("nth", "related"):
             _check(claim, key, expected)
 
 

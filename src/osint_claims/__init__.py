@@ -8,7 +8,7 @@
 from ._version import __version__
 from .actors import ActorRegistry
 from .arithmetic import add_increment, compound_totals, convert, share, times, total
-from .articles import Article, Segment, SegmentKind, read_article, split_sentences
+from .articles import Article, Segment, read_article, split_sentences
 from .claims import ClaimReader, extract_claims
 from .compare import Comparison, Relation, Tolerance, claim_date, compare, is_increment
 from .consensus import (
@@ -61,6 +61,7 @@ from .model import (
     Precision,
     Predicate,
     Quantity,
+    SegmentKind,
     Source,
     Span,
 )

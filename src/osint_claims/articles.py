@@ -19,7 +19,6 @@ yield no claims. The article's own title and section headings do carry claims.
 
 from __future__ import annotations
 
-import enum
 import os
 from collections import Counter
 from datetime import date
@@ -34,7 +33,7 @@ from .actors import ActorRegistry
 from .dates import find_publication_date, parse_date
 from .errors import InvalidInputError
 from .lexicon import Lexicon
-from .model import Actor, ActorKind, Source, Span
+from .model import Actor, ActorKind, SegmentKind, Source, Span
 from .text import normalize
 
 __all__ = ["Article", "Segment", "SegmentKind", "read_article", "split_sentences"]
@@ -45,23 +44,6 @@ _SHORT_LINE_WORDS: Final = 14
 _TITLE_WORDS: Final = 30
 # Text beyond this many characters is read as body without furniture checks on length.
 _MAX_DOCUMENT_CHARS: Final = 50_000_000
-
-
-class SegmentKind(enum.Enum):
-    """What a piece of the page is; only TITLE, HEADING and BODY carry claims."""
-
-    TITLE = "title"
-    HEADING = "heading"
-    BODY = "body"
-    BYLINE = "byline"
-    CAPTION = "caption"
-    FURNITURE = "furniture"
-    RELATED = "related"
-
-    @property
-    def carries_claims(self) -> bool:
-        """Whether figures in this kind of segment are claims of the document."""
-        return self in (SegmentKind.TITLE, SegmentKind.HEADING, SegmentKind.BODY)
 
 
 @attrs.frozen(slots=True)
@@ -148,8 +130,7 @@ def split_sentences(
     spans: list[Span] = []
     begin = start
     for found in rules.sentence_end.finditer(text, start, stop):
-        head = text[begin : found.start() + 1].split()
-        last = head[-1] if head else ""
+        last = _last_word(text, begin, found.start() + 1)
         if last in rules.abbreviations or _is_initial(last):
             continue
         spans.append(_trimmed(text, begin, found.end()))
@@ -157,6 +138,23 @@ def split_sentences(
     if text[begin:stop].strip():
         spans.append(_trimmed(text, begin, stop))
     return spans
+
+
+# Longer than any abbreviation: the last word before a full stop is read from this many
+# characters, not from the sentence's start (a run of "U.S. U.S. ..." stays linear).
+_WORD_REACH: Final = 64
+
+
+def _last_word(text: str, begin: int, end: int) -> str:
+    """The word ending at ``end`` (not before ``begin``); "" when it is longer than any
+    abbreviation."""
+    start = max(begin, end - _WORD_REACH)
+    words = text[start:end].split()
+    if not words:
+        return ""
+    if len(words) == 1 and start > begin and not text[start - 1].isspace():
+        return ""  # the window cut a long word: it is no abbreviation
+    return words[-1]
 
 
 def _is_initial(word: str) -> bool:
@@ -251,7 +249,10 @@ def _classify(text: str, rules: _Rules, registry: ActorRegistry) -> list[Segment
         line = _LEADING_SYMBOLS.sub("", text[span.start : span.end])
         lowered = line.lower()
         if in_tail:
-            kinds.append(SegmentKind.RELATED)
+            # Furniture stays furniture ("2 Min read"); anything else there (headlines,
+            # teasers, their bylines and captions) belongs to the other articles.
+            kind = _line_kind(line, lowered, rules, registry)
+            kinds.append(kind if kind is SegmentKind.FURNITURE else SegmentKind.RELATED)
             continue
         if lowered.rstrip(":") in rules.tail_lines:
             in_tail = True

@@ -155,6 +155,7 @@ _SCHEMA: Final[Mapping[str, Any]] = {
             "auxiliaries": "words",
             "markers_before_source": "words",
             "report_nouns": "words",
+            "joiners": "words",
         },
         "anaphora": "word_lists",
         "hedges": {
@@ -168,12 +169,21 @@ _SCHEMA: Final[Mapping[str, Any]] = {
             "forecast": "words",
         },
         "cumulative": {"total": "words", "increment": "words"},
-        "not_claims": {"items": "words"},
+        "not_claims": {
+            "items": "words",
+            "participants": "words",
+            "participant_determiners": "words",
+        },
         "structure": {
             "recipient_markers": "words",
             "part_markers": "words",
             "part_openers": "words",
             "share_markers": "words",
+        },
+        "distribution": {
+            "distributives": "words",
+            "not_distributive": "words",
+            "origin_suffixes": "words",
         },
     },
     "compare": {"measures": "measures", "acts": "word_lists"},

@@ -35,6 +35,7 @@ __all__ = [
     "Precision",
     "Predicate",
     "Quantity",
+    "SegmentKind",
     "Source",
     "Span",
 ]
@@ -357,31 +358,87 @@ for _key in (
     setattr(Predicate, _key.upper(), Predicate(_key))
 
 
+def _check_originators(instance: Attribution) -> None:
+    if instance.originators and instance.originator != instance.originators[0]:
+        raise ModelError(
+            "Attribution",
+            f"originator {instance.originator!r} is not the first of the originators",
+        )
+
+
 @attrs.frozen(slots=True)
 class Attribution:
-    """Who stands behind a figure: the outlet, the wires it relays, and the originator.
+    """Who stands behind a figure: the outlet, the wires it relays, and the originators.
 
     "Kyiv Independent, AP reported, citing South Korea's Joint Chiefs of Staff" gives outlet
-    Kyiv Independent, via AP, originator the JCS.
+    Kyiv Independent, via AP, originator the JCS. "Seoul and Kyiv said" gives two
+    ``originators``, in the order named; ``originator`` is always the first of them, so code
+    that knows only one source keeps working. Give either one; the other follows.
+
+    >>> seoul = Actor("kr", "South Korea", ActorKind.STATE)
+    >>> kyiv = Actor("ua", "Ukraine", ActorKind.STATE)
+    >>> Attribution(originators=(seoul, kyiv)).originator.id
+    'kr'
+    >>> Attribution(originator=seoul).originators == (seoul,)
+    True
     """
 
     outlet: Actor | None = None
     via: tuple[Actor, ...] = attrs.field(default=(), converter=_actors)
     originator: Actor | None = None
+    originators: tuple[Actor, ...] = attrs.field(default=(), converter=_actors)
+
+    def __attrs_post_init__(self) -> None:
+        # One joint statement is one claim with several voices, never several claims: a
+        # comparison that counts independent originators must not see the figure twice.
+        if not self.originators and self.originator is not None:
+            object.__setattr__(self, "originators", (self.originator,))
+        elif self.originators and self.originator is None:
+            object.__setattr__(self, "originator", self.originators[0])
+        _check_originators(self)
 
     @property
     def chain(self) -> tuple[Actor, ...]:
-        """Outlet, wires and originator, in the order the figure travelled backwards."""
-        links = [self.outlet, *self.via, self.originator]
+        """Outlet, wires and originators, in the order the figure travelled backwards."""
+        links = [self.outlet, *self.via, *self.originators]
         return tuple(a for a in links if a is not None)
+
+
+class SegmentKind(enum.Enum):
+    """What a piece of the page is; only TITLE, HEADING and BODY carry the page's own claims.
+
+    RELATED marks headlines and teasers of other articles listed on the page.
+
+    >>> SegmentKind.RELATED.carries_claims
+    False
+    """
+
+    TITLE = "title"
+    HEADING = "heading"
+    BODY = "body"
+    BYLINE = "byline"
+    CAPTION = "caption"
+    FURNITURE = "furniture"
+    RELATED = "related"
+
+    @property
+    def carries_claims(self) -> bool:
+        """Whether figures in this kind of segment are claims of the document itself."""
+        return self in (SegmentKind.TITLE, SegmentKind.HEADING, SegmentKind.BODY)
 
 
 @attrs.frozen(slots=True)
 class Evidence:
-    """The sentence a claim was read from and its place in the document."""
+    """The sentence a claim was read from, its place in the document, and which part of the
+    page it stands in (a related-article headline is ``SegmentKind.RELATED``).
+
+    >>> Evidence("Seoul said 3,000.", Span(0, 17)).segment
+    <SegmentKind.BODY: 'body'>
+    """
 
     text: str
     span: Span
+    segment: SegmentKind = SegmentKind.BODY
 
 
 @attrs.frozen(slots=True)
