@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     options = parser.parse_args(argv)
     claims = []
     for path in sorted(options.folder.glob("*.txt")):
-        claims.extend(extract_claims(read_article(path)))
+        claims.extend(extract_claims(read_article(path), related=True))
     sys.stdout.write(render_report(claims, options.format).rstrip("\n") + "\n")
     return 0
 

@@ -89,7 +89,7 @@ def test_group_separates_measures_parties_increments_and_rates() -> None:
     assert labels == [
         "North Korea → Russia: artillery sent",
         "North Korea → Russia: personnel sent",
-        "North Korea → Russia: personnel sent (increments)",
+        "North Korea → Russia: personnel sent (increments, 2024-12-27 to 2025-03-27)",
         "North Korea: killed",
         "unnamed party: casualties",
         "unnamed party: casualties a month",

@@ -84,11 +84,13 @@ def total(
 
 def compound_totals(claims: Sequence[Claim], *, lexicon: Lexicon | None = None) -> list[Claim]:
     """The totals that compound figures imply: "300 killed and 2,700 wounded" in one
-    sentence, from one originator about one subject, adds up to 3,000 casualties.
+    sentence, from one originator about one subject, adds up to 3,000 casualties; "120 units
+    of each system", read as one claim per system, adds up to 240 of both.
 
     Figures are added when one sentence gives two or more different parts of one measure
-    (killed, wounded, captured are parts of casualties) and no figure of the whole. Each
-    total is derived from its parts.
+    (killed, wounded, captured are parts of casualties) and no figure of the whole, or one
+    figure for each of several things (claims derived from one stated figure, each counting
+    another thing). Each total is derived from its parts.
 
     >>> from datetime import date
     >>> from osint_claims import extract_claims
@@ -100,7 +102,7 @@ def compound_totals(claims: Sequence[Claim], *, lexicon: Lexicon | None = None) 
     measures = Measures.for_lexicon(lexicon if lexicon is not None else Lexicon.default())
     by_sentence: dict[tuple[object, ...], list[Claim]] = {}
     for claim in claims:
-        if claim.derived or not claim.evidence.text:
+        if len(claim.derived_from) > 1 or not claim.evidence.text:
             continue
         key = (
             claim.evidence.span,
@@ -123,6 +125,25 @@ def compound_totals(claims: Sequence[Claim], *, lexicon: Lexicon | None = None) 
             kinds = {measures.measure_of(part) for part in parts}
             if len(parts) > 1 and len(kinds) == len(parts):
                 totals.append(total(parts, lexicon=lexicon))
+        totals.extend(_each_totals(members, lexicon))
+    return totals
+
+
+def _each_totals(members: Sequence[Claim], lexicon: Lexicon | None) -> list[Claim]:
+    # "120 units of each system": claims derived from one stated figure, one per thing.
+    by_source: dict[tuple[Quantity, ...], list[Claim]] = {}
+    for claim in members:
+        if len(claim.derived_from) == 1:
+            by_source.setdefault(claim.derived_from, []).append(claim)
+    totals = []
+    for parts in by_source.values():
+        items = [part.quantity.item or "" for part in parts]
+        if len(parts) > 1 and len(set(items)) == len(items):
+            totals.append(
+                total(
+                    parts, predicate=parts[0].predicate, item=" and ".join(items), lexicon=lexicon
+                )
+            )
     return totals
 
 

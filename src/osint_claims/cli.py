@@ -181,7 +181,8 @@ class Document:
 
 
 def add_input_options(parser: argparse.ArgumentParser, *, published: bool = True) -> None:
-    """The options of every subcommand that reads documents (``--published`` if asked).
+    """The options of every subcommand that reads documents (``--published`` and
+    ``--related`` for those that read claims).
 
     >>> parser = argparse.ArgumentParser()
     >>> add_input_options(parser)
@@ -209,6 +210,11 @@ def add_input_options(parser: argparse.ArgumentParser, *, published: bool = True
         metavar="DATE",
         help="publication date of every document, overriding the page's "
         "(2025-03-27, 'March 27, 2025', '27 March 2025')",
+    )
+    parser.add_argument(
+        "--related",
+        action="store_true",
+        help="also read the headlines of related articles listed on each page",
     )
 
 
@@ -302,7 +308,7 @@ def read_claims(run: Run) -> Iterator[Claim]:
     for document in read_documents(run):
         try:
             article = read_article(document.text, published=run.args.published, url=document.url)
-            claims = extract_claims(article)
+            claims = extract_claims(article, related=run.args.related)
         except Exception as error:  # one bad document must not end a batch
             run.fail(_internal_error(document.name, error))
             continue

@@ -22,7 +22,7 @@ Approximate figures widen by a :class:`Tolerance` before rule 6: by default half
 their last significant digit ("about 220" allows 215–225, "some 11,000" 10,500–11,500).
 ``docs/compare.md`` gives the reasoning.
 
->>> from datetime import date
+>>> from datetime import date, timedelta
 >>> from osint_claims import extract_claims
 >>> [a] = extract_claims("North Korea sent 11,000 troops to Russia, the JCS said.",
 ...                      published=date(2025, 3, 27))
@@ -41,7 +41,7 @@ from __future__ import annotations
 import enum
 import json
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import attrs
@@ -51,15 +51,17 @@ from ._intervals import Interval, half_unit, rounds_to
 from .errors import ModelError
 from .lexicon import Lexicon
 from .measures import Measure, Measures
-from .model import Actor, Bound, Claim, Quantity
+from .model import Actor, Bound, Claim, Quantity, SegmentKind
 from .serialize import converter
 
 __all__ = [
+    "RECENT_DAYS",
     "Comparison",
     "Relation",
     "Tolerance",
     "claim_date",
     "compare",
+    "increment_period",
     "is_increment",
 ]
 
@@ -203,7 +205,8 @@ class Comparison:
 
 def claim_date(claim: Claim) -> date | None:
     """The date a claim's figure holds for: the end of its period ("last fall" ends on 30
-    November), else its as-of date, else the day its document was published.
+    November), else its as-of date, else the day its document was published; unknown for
+    the headline of a related article, which was published some day before the page.
 
     >>> from decimal import Decimal
     >>> from osint_claims import Predicate, Quantity, Source
@@ -213,6 +216,8 @@ def claim_date(claim: Claim) -> date | None:
     """
     if claim.period is not None:
         return claim.period.end
+    if claim.evidence.segment is SegmentKind.RELATED:
+        return None  # another article's headline: some day before this page, unknown
     if claim.as_of is not None:
         return claim.as_of
     if claim.source is not None:
@@ -230,6 +235,30 @@ def is_increment(claim: Claim) -> bool:
     True
     """
     return claim.cumulative is False or claim.quantity.change is not None
+
+
+RECENT_DAYS = 90
+"""How far back an increment reported without a period reaches: "1,500 more troops",
+reported on 27 March, is taken to have come in the 90 days before."""
+
+
+def increment_period(claim: Claim) -> tuple[date, date] | None:
+    """The days an increment covers: its period, else the :data:`RECENT_DAYS` before the
+    date it was reported; ``None`` when neither is known.
+
+    >>> from decimal import Decimal
+    >>> from osint_claims import Predicate, Quantity
+    >>> more = Claim(Quantity.exact(Decimal(1500)), Predicate.SENT, cumulative=False,
+    ...              as_of=date(2025, 3, 27))
+    >>> increment_period(more)
+    (datetime.date(2024, 12, 27), datetime.date(2025, 3, 27))
+    """
+    if claim.period is not None:
+        return claim.period.start, claim.period.end
+    reported = claim_date(claim)
+    if reported is None:
+        return None
+    return reported - timedelta(days=RECENT_DAYS), reported
 
 
 def compare(
@@ -291,6 +320,9 @@ class _Rules:
 
     def _relate(self) -> Relation:
         a, b = self.a, self.b
+        if a == b:
+            self._say("the same claim")
+            return Relation.EQUIVALENT
         measure_a, measure_b = self.measures.measure_of(a), self.measures.measure_of(b)
         kinship = self._kinship(measure_a, measure_b)
         if kinship is None:
@@ -361,15 +393,15 @@ class _Rules:
         if is_increment(a) != is_increment(b):
             self._say("an increment against a running total")
             return False
-        one, other = (a.period, b.period) if is_increment(a) else (None, None)
-        if (
-            one is not None
-            and other is not None
-            and (one.end < other.start or other.end < one.start)
-        ):
+        if not is_increment(a):
+            return True
+        one, other = increment_period(a), increment_period(b)
+        if one is None or other is None:
+            self._say("an increment whose period and date are both unknown")
+            return False
+        if one[1] < other[0] or other[1] < one[0]:
             self._say(
-                f"increments over different periods ({one.start}–{one.end} "
-                f"and {other.start}–{other.end})"
+                f"increments over different periods ({one[0]}–{one[1]} and {other[0]}–{other[1]})"
             )
             return False
         return True

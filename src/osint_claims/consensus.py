@@ -35,10 +35,10 @@ from decimal import Decimal
 
 import attrs
 
-from .compare import claim_date, is_increment
+from .compare import claim_date, increment_period, is_increment
 from .lexicon import Lexicon
 from .measures import Measure, Measures
-from .model import Actor, Claim, Period
+from .model import Actor, Claim, Period, Precision
 from .serialize import converter
 
 __all__ = [
@@ -88,7 +88,7 @@ class Topic:
             text += f" a {self.per}"
         if self.increment:
             text += " (increments"
-            text += f", {self.period.start} to {self.period.end})" if self.period else ")"
+            text += f", {self.period.start} to {self.period.end})" if self.period else ", undated)"
         return text
 
 
@@ -182,30 +182,30 @@ def _by_party(claims: list[Claim], role: str) -> list[tuple[Actor | None, list[C
 
 
 def _by_period(claims: list[Claim]) -> list[tuple[Period | None, list[Claim]]]:
-    dated = sorted((c for c in claims if c.period is not None), key=_period_start)
-    clusters: list[tuple[Period, list[Claim]]] = []
-    for claim in dated:
-        period = claim.period
-        assert period is not None
-        if clusters and period.start <= clusters[-1][0].end:
-            span, members = clusters[-1]
-            end = max(span.end, period.end)
-            clusters[-1] = (Period(span.start, end, span.precision, span.text), members)
-            members.append(claim)
+    # Increments cluster by the days they cover (see increment_period); those whose period
+    # and date are both unknown are kept together apart.
+    known: list[tuple[date, date, Claim]] = []
+    unknown: list[Claim] = []
+    for claim in claims:
+        span = increment_period(claim)
+        if span is None:
+            unknown.append(claim)
         else:
-            clusters.append((period, [claim]))
-    undated = [c for c in claims if c.period is None]
-    result: list[tuple[Period | None, list[Claim]]] = list(clusters)
-    if undated and len(result) == 1:
-        result[0][1].extend(undated)
-    elif undated:
-        result.append((None, undated))
+            known.append((*span, claim))
+    known.sort(key=lambda entry: (entry[0], entry[1]))
+    clusters: list[tuple[date, date, list[Claim]]] = []
+    for start, end, claim in known:
+        if clusters and start <= clusters[-1][1]:
+            first, last, members = clusters[-1]
+            clusters[-1] = (first, max(last, end), [*members, claim])
+        else:
+            clusters.append((start, end, [claim]))
+    result: list[tuple[Period | None, list[Claim]]] = [
+        (Period(first, last, Precision.DAY), members) for first, last, members in clusters
+    ]
+    if unknown:
+        result.append((None, unknown))
     return [(period, sorted(members, key=claims.index)) for period, members in result]
-
-
-def _period_start(claim: Claim) -> date:
-    assert claim.period is not None
-    return claim.period.start
 
 
 def voices(claims: Iterable[Claim]) -> list[Voice]:
@@ -225,7 +225,11 @@ def voices(claims: Iterable[Claim]) -> list[Voice]:
         by_key.setdefault(key, []).append(claim)
         names[key] = name
     result = []
-    for key, members in by_key.items():
+    for key, said in by_key.items():
+        # A figure computed from others of the same voice (240 of both systems, from 120 of
+        # each) stands for them: its inputs are not heard again.
+        inputs = {quantity for claim in said for quantity in claim.derived_from}
+        members = [claim for claim in said if claim.quantity not in inputs] or said
         ordered = sorted(members, key=_recency, reverse=True)
         latest = ordered[0]
         outlets: dict[str, Actor] = {}
@@ -240,9 +244,11 @@ def voices(claims: Iterable[Claim]) -> list[Voice]:
 
 
 def _voice_of(claim: Claim) -> tuple[str, str]:
+    # Sources that speak together ("Seoul and Kyiv said") are one voice, named by all.
     attribution = claim.attribution
-    if attribution.originator is not None:
-        return attribution.originator.id, attribution.originator.name
+    if attribution.originators:
+        key = "+".join(actor.id for actor in attribution.originators)
+        return key, " and ".join(actor.name for actor in attribution.originators)
     if attribution.outlet is not None:
         return f"outlet:{attribution.outlet.id}", attribution.outlet.name
     return "unattributed", "unattributed"

@@ -153,7 +153,7 @@ def _text_topic(topic_report: TopicReport) -> str:
 def _row(entry: TimelineEntry) -> tuple[str, str, str, str, str]:
     claim = entry.claim
     attribution = claim.attribution
-    who = attribution.originator.name if attribution.originator is not None else "-"
+    who = " and ".join(actor.name for actor in attribution.originators) or "-"
     through = [actor.name for actor in attribution.via]
     if attribution.outlet is not None:
         through.insert(0, attribution.outlet.name)
