@@ -15,12 +15,17 @@ from osint_claims import (
     Attribution,
     Claim,
     InvalidInputError,
+    Relation,
     Report,
+    SegmentKind,
     build_report,
+    claim_date,
+    compare,
     consensus,
     extract_claims,
     from_json,
     group,
+    increment_period,
     render_report,
     timeline,
     to_json,
@@ -178,3 +183,35 @@ def test_timeline_is_in_date_order(sample: list[Claim]) -> None:
     known = [d for d in dates if d is not None]
     assert known == sorted(known)
     assert dates[len(known) :] == [None] * (len(dates) - len(known))
+
+
+def test_figures_of_each_add_up_and_stand_for_their_parts() -> None:
+    claims = read(
+        "Russia received new 170mm self-propelled guns and 240mm multiple rocket launchers. "
+        "Pyongyang supplied 120 units of each system, Budanov said."
+    )
+    per_system = [c for c in claims if c.quantity.value == Decimal(120)]
+    assert len(per_system) == 2
+    report = build_report(claims)
+    [artillery] = [t for t in report.topics if t.topic.measure.thing == "artillery"]
+    [voice] = artillery.consensus.voices
+    assert voice.claim.quantity.value == Decimal(240) and voice.claim.derived
+
+
+def test_increments_without_a_known_date_are_not_compared() -> None:
+    [dated] = read("North Korea sent 1,500 more troops to Russia, the NIS said.")
+    undated = attrs.evolve(dated, as_of=None, source=None)
+    assert compare(dated, undated).relation is Relation.INCOMPARABLE
+    assert increment_period(undated) is None
+    assert increment_period(dated) == (date(2024, 12, 27), PUBLISHED)
+
+
+def test_related_headlines_have_no_date_of_their_own() -> None:
+    page = (
+        "North Korea has sent 3,000 more troops to Russia, the JCS said.\n\nRead more\n\n"
+        "At Least 100 North Korean Soldiers Killed Fighting for Russia, Seoul Says\n"
+    )
+    claims = extract_claims(page, published=PUBLISHED, related=True)
+    related = [c for c in claims if c.evidence.segment is SegmentKind.RELATED]
+    assert [c.quantity.figure for c in related] == ["at least 100"]
+    assert claim_date(related[0]) is None

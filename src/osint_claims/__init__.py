@@ -10,7 +10,16 @@ from .actors import ActorRegistry
 from .arithmetic import add_increment, compound_totals, convert, share, times, total
 from .articles import Article, Segment, read_article, split_sentences
 from .claims import ClaimReader, extract_claims
-from .compare import Comparison, Relation, Tolerance, claim_date, compare, is_increment
+from .compare import (
+    RECENT_DAYS,
+    Comparison,
+    Relation,
+    Tolerance,
+    claim_date,
+    compare,
+    increment_period,
+    is_increment,
+)
 from .consensus import (
     Consensus,
     TimelineEntry,
@@ -74,6 +83,7 @@ from .text import normalize
 
 __all__ = [
     "QUANTITY_FIELDS",
+    "RECENT_DAYS",
     "RECORD_FIELDS",
     "REPORT_FORMATS",
     "Actor",
@@ -138,6 +148,7 @@ __all__ = [
     "find_publication_date",
     "from_json",
     "group",
+    "increment_period",
     "is_increment",
     "iter_claims",
     "iter_records",
