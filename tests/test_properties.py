@@ -9,12 +9,10 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+import model_strategies  # noqa: F401  (registers strategies for st.from_type)
 from osint_claims import (
-    Bound,
-    Change,
     ModelError,
     Quantity,
-    Span,
     extract_quantities,
     from_json,
     parse_number,
@@ -26,12 +24,7 @@ from osint_claims.model import (
     Attribution,
     Claim,
     Evidence,
-    Hedge,
-    Period,
-    Precision,
-    Predicate,
     SegmentKind,
-    Source,
 )
 
 _ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen".split()
@@ -132,38 +125,7 @@ def test_news_like_text_gives_ordered_consistent_quantities(text: str) -> None:
         assert quantity.text == text[quantity.span.start : quantity.span.end]
 
 
-_FIGURES = st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**12), max_value=10**12)
-
-
-@st.composite
-def quantities(draw: st.DrawFn) -> Quantity:
-    bound = draw(st.sampled_from(Bound))
-    a, b = sorted([draw(_FIGURES), draw(_FIGURES)])
-    value, low, high = {
-        Bound.EXACT: (a, a, a),
-        Bound.AT_LEAST: (a, a, None),
-        Bound.MORE_THAN: (a, a, None),
-        Bound.AT_MOST: (a, None, a),
-        Bound.LESS_THAN: (a, None, a),
-        Bound.RANGE: (None, a, b),
-    }[bound]
-    start = draw(st.integers(0, 10_000))
-    return Quantity(
-        value=value,
-        low=low,
-        high=high,
-        bound=bound,
-        approximate=draw(st.booleans()),
-        change=draw(st.none() | st.sampled_from(Change)),
-        unit=draw(st.none() | st.sampled_from(["km2", "USD", "percent", "fraction"])),
-        item=draw(st.none() | st.text(max_size=30)),
-        per=draw(st.none() | st.sampled_from(["day", "month"])),
-        span=Span(start, start + draw(st.integers(0, 200))),
-        text=draw(st.text(max_size=40)),
-    )
-
-
-@given(quantities())
+@given(st.from_type(Quantity))
 def test_json_round_trip_is_identity(quantity: Quantity) -> None:
     back = from_json(to_json(quantity), Quantity)
     assert back == quantity
@@ -171,68 +133,17 @@ def test_json_round_trip_is_identity(quantity: Quantity) -> None:
     assert str(back.value) == str(quantity.value)
 
 
-@given(st.lists(quantities(), max_size=5))
+@given(st.lists(st.from_type(Quantity), max_size=5))
 def test_json_round_trip_of_lists(found: list[Quantity]) -> None:
     assert from_json(to_json(found), list[Quantity]) == found
 
 
-_ACTORS = st.builds(
-    Actor,
-    id=st.text("abcdefghijklmnopqrstuvwxyz-", min_size=1, max_size=12),
-    name=st.text(min_size=1, max_size=20),
-    kind=st.sampled_from(ActorKind),
-    country=st.none() | st.sampled_from(["KP", "RU", "UA", "KR", "US"]),
-    aliases=st.lists(st.text(max_size=10), max_size=3).map(tuple),
-    parent=st.none() | st.text("abcdefghijklmnopqrstuvwxyz-", min_size=1, max_size=12),
-)
-
-
-@st.composite
-def periods(draw: st.DrawFn) -> Period:
-    start = draw(st.dates())
-    end = draw(st.dates(min_value=start))
-    return Period(start, end, draw(st.sampled_from(Precision)), draw(st.text(max_size=20)))
-
-
-@st.composite
-def claims(draw: st.DrawFn) -> Claim:
-    source = Source(
-        outlet=draw(st.none() | _ACTORS),
-        title=draw(st.none() | st.text(max_size=30)),
-        url=draw(st.none() | st.just("https://example.org/a")),
-        author=draw(st.none() | st.text(max_size=20)),
-        published=draw(st.none() | st.dates()),
-        via=tuple(draw(st.lists(_ACTORS, max_size=2))),
-    )
-    return Claim(
-        quantity=draw(quantities()),
-        predicate=draw(st.sampled_from([Predicate.SENT, Predicate.KILLED, Predicate("evacuated")])),
-        subject=draw(st.none() | _ACTORS),
-        recipient=draw(st.none() | _ACTORS),
-        period=draw(st.none() | periods()),
-        as_of=draw(st.none() | st.dates()),
-        cumulative=draw(st.none() | st.booleans()),
-        attribution=Attribution(
-            outlet=source.outlet, via=source.via, originators=draw(st.lists(_ACTORS, max_size=3))
-        ),
-        hedge=draw(st.sampled_from(Hedge)),
-        derived_from=tuple(draw(st.lists(quantities(), max_size=2))),
-        part_of=draw(st.none() | quantities()),
-        evidence=Evidence(
-            draw(st.text(max_size=40)),
-            Span(0, draw(st.integers(0, 40))),
-            draw(st.sampled_from(SegmentKind)),
-        ),
-        source=source,
-    )
-
-
-@given(claims())
+@given(st.from_type(Claim))
 def test_claim_json_round_trip_is_identity(claim: Claim) -> None:
     assert from_json(to_json(claim), Claim) == claim
 
 
-@given(st.lists(_ACTORS, max_size=4))
+@given(st.lists(st.from_type(Actor), max_size=4))
 def test_the_first_originator_is_the_originator(actors: list[Actor]) -> None:
     attribution = Attribution(originators=actors)
     assert attribution.originator == (actors[0] if actors else None)
