@@ -84,3 +84,40 @@ def words_pattern(words: Iterable[str]) -> str:
     'one'
     """
     return r"(?<![^\W_])" + alternation(words) + r"(?![^\W_])"
+
+
+_ASCII = [chr(code) for code in range(128)]
+
+
+def first_characters(words: Iterable[str], flags: int = 0) -> frozenset[str]:
+    """The ASCII characters a match of :func:`alternation` of ``words`` can start with.
+
+    With :func:`may_begin`, a gate that is exact: it never turns away a place where the
+    pattern could match. Each first character is tried as the pattern would read it, under
+    the same ``flags`` (so case folding, and a space standing for any white space, agree).
+
+    >>> sorted(first_characters(["in", "out of"]))
+    ['i', 'o']
+    >>> sorted(first_characters(["km"], regex.IGNORECASE))
+    ['K', 'k']
+    """
+    found: set[str] = set()
+    for first in {word[:1] for word in words if word}:
+        piece = regex.compile(_piece(first), flags)
+        found.update(char for char in _ASCII if piece.fullmatch(char))
+    return frozenset(found)
+
+
+def may_begin(char: str, initials: frozenset[str]) -> bool:
+    """Whether a match can start with ``char``, given the :func:`first_characters`.
+
+    A character beyond ASCII always may: case folding can make it match an ASCII letter.
+    The empty string (the end of the text) never does.
+
+    >>> initials = first_characters(["in"])
+    >>> may_begin("i", initials), may_begin("x", initials), may_begin("", initials)
+    (True, False, False)
+    >>> may_begin("\u0130", initials)
+    True
+    """
+    return char in initials or char > "\x7f"

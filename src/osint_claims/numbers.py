@@ -29,7 +29,7 @@ from typing import Final, NamedTuple
 
 import regex
 
-from ._patterns import alternation, words_pattern
+from ._patterns import alternation, first_characters, may_begin, words_pattern
 from .errors import InvalidInputError
 from .lexicon import Lexicon
 from .text import normalize
@@ -50,6 +50,8 @@ _SPACED = regex.compile(r"[0-9]{1,3}(?: [0-9]{3})++(?:\.[0-9]++)?")
 _INDIAN = regex.compile(r"[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}")
 _EUROPEAN = regex.compile(r"[0-9]{1,3}(?:\.[0-9]{3})++,[0-9]++|[0-9]{1,3}(?:\.[0-9]{3}){2,}+")
 _PLAIN = regex.compile(r"[0-9]++(?:\.[0-9]++)?")
+# The three forms whose separators are simply dropped, tried in one call.
+_PLAIN_OR_GROUPED = regex.compile(f"{_PLAIN.pattern}|{_WESTERN.pattern}|{_SPACED.pattern}")
 _WORD_TOKENS = regex.compile(r"[^\W\d_]+|\s+and\s+|[\s-]")
 _FRACTION_PARTS = regex.compile(r"[\s-]+")
 
@@ -245,7 +247,7 @@ def digits_value(run: str) -> Decimal | None:
         return Decimal(run) if len(run) <= MAX_DIGITS else None
     if len(run) > _MAX_RUN:
         return None
-    if _PLAIN.fullmatch(run) or _WESTERN.fullmatch(run) or _SPACED.fullmatch(run):
+    if _PLAIN_OR_GROUPED.fullmatch(run):
         cleaned = run.replace(",", "").replace(" ", "")
     elif _INDIAN.fullmatch(run):
         cleaned = run.replace(",", "")
@@ -295,6 +297,18 @@ class NumeralReader:
         source = self._compile(lexicon)
         self._pattern = regex.compile(source, regex.VERBOSE)
         self._pattern_any_case = regex.compile(source, regex.VERBOSE | regex.IGNORECASE)
+        # Groups by number: the regex module reads a group name as a number first and fails,
+        # which costs several times what reading the group itself does.
+        self._group = dict(self._pattern.groupindex)
+        subgroups = {"digit_scale": "digits", "vague_scale": "vague_scaled"}
+        subgroups["multiplied"] = "multiplier"
+        self._branch_of_group = {
+            index: subgroups.get(name, name) for name, index in self._group.items()
+        }
+        self._digit_groups = {
+            pattern: (pattern.groupindex["digits"], pattern.groupindex["digit_scale"])
+            for pattern in (self._pattern, self._pattern_any_case, self._digits_pattern)
+        }
 
     @classmethod
     def for_lexicon(cls, lexicon: Lexicon) -> NumeralReader:
@@ -343,6 +357,7 @@ class NumeralReader:
         """
         self._digits_pattern = regex.compile(digits, regex.VERBOSE)
         self._ratio_ahead = regex.compile(rf"\s{connectors}\s")
+        self._ratio_initials = first_characters(lexicon.words("numbers", "fraction_connectors"))
         # The scan looks for where a numeral may start and only there tries the full
         # pattern: most text holds no numeral at all. Articles ("a thousand", "a quarter")
         # are too common to scan for; the word after them is the trigger instead, and the
@@ -390,7 +405,11 @@ class NumeralReader:
 
     def may_be_ratio(self, text: str, position: int) -> bool:
         """Whether a ratio connector follows digits ending at ``position`` ("1 in 5")."""
-        return text.startswith(" ", position) and bool(self._ratio_ahead.match(text, position))
+        return (
+            text.startswith(" ", position)
+            and may_begin(text[position + 1 : position + 2], self._ratio_initials)
+            and bool(self._ratio_ahead.match(text, position))
+        )
 
     def may_start(self, word: str) -> bool:
         """Whether a numeral can begin with ``word`` (a digit, or an opening number word).
@@ -409,37 +428,41 @@ class NumeralReader:
         return None if match is None else self._read(match, text)
 
     def _read(self, match: regex.Match[str], text: str) -> Numeral | None:
-        group = match.lastgroup
-        start, end = match.span()
-        if match.group("digits") is not None:
+        if match.re is self._digits_pattern:
             return self._read_digits(match, text)
-        if match.group("words") is not None:
-            return self._read_words(match.group("words"), start)
-        if match.group("vague") is not None:
-            low, high = self._vague[_fold(match.group("vague"))]
+        group = self._group
+        branch = self._branch_of_group[match.lastindex or 0]
+        start, end = match.span()
+        if branch == "digits":
+            return self._read_digits(match, text)
+        if branch == "words":
+            return self._read_words(match.group(group["words"]), start)
+        if branch == "vague":
+            low, high = self._vague[_fold(match.group(group["vague"]))]
             return Numeral(start, end, NumeralKind.VAGUE, None, low, high)
-        if match.group("vague_scaled") is not None:
-            low, high = self._vague_multipliers[_fold(match.group("vague_scaled"))]
-            factor = self._scale_values[_fold(match.group("vague_scale"))]
+        if branch == "vague_scaled":
+            low, high = self._vague_multipliers[_fold(match.group(group["vague_scaled"]))]
+            factor = self._scale_values[_fold(match.group(group["vague_scale"]))]
             return Numeral(
                 start, end, NumeralKind.VAGUE, None, low * factor, high * factor, scale=factor
             )
-        if match.group("multiplier") is not None:
-            factor = self._multipliers[_fold(match.group("multiplier"))]
-            scale = self._scale_values[_fold(match.group("multiplied"))]
+        if branch == "multiplier":
+            factor = self._multipliers[_fold(match.group(group["multiplier"]))]
+            scale = self._scale_values[_fold(match.group(group["multiplied"]))]
             value = _tidy(factor * scale)
             return Numeral(start, end, NumeralKind.WORDS, value, value, value, scale=scale)
-        if match.group("fraction") is not None:
-            return self._read_fraction(match.group("fraction"), start)
-        if match.group("ratio") is not None:
-            return self._read_ratio(match.group("ratio"), start)
-        raise AssertionError(f"unhandled numeral group {group!r}")  # pragma: no cover
+        if branch == "fraction":
+            return self._read_fraction(match.group(group["fraction"]), start)
+        if branch == "ratio":
+            return self._read_ratio(match.group(group["ratio"]), start)
+        raise AssertionError(f"unhandled numeral group {branch!r}")  # pragma: no cover
 
     def _read_digits(self, match: regex.Match[str], text: str) -> Numeral | None:
-        start = match.start("digits")
-        run = match.group("digits")
+        digits_group, scale_group = self._digit_groups[match.re]
+        start = match.start(digits_group)
+        run = match.group(digits_group)
         value = digits_value(run)
-        scale_text = match.group("digit_scale")
+        scale_text = match.group(scale_group)
         end = match.end()
         if value is None:
             first, space, _ = run.partition(" ")
