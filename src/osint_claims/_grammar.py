@@ -7,6 +7,7 @@ reverse (``(?r)``), anchored at the figure, so each costs one bounded attempt.
 
 from __future__ import annotations
 
+import re
 import weakref
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
@@ -14,7 +15,7 @@ from typing import Final
 
 import regex
 
-from ._patterns import alternation, longest_first
+from ._patterns import PrefixGate, alternation, first_characters, longest_first, may_begin
 from .lexicon import Lexicon
 from .model import Bound
 from .numbers import NumeralReader
@@ -28,6 +29,10 @@ ITEM_TOKENS: Final = 12
 _LETTER_BEFORE: Final = r"(?<![^\W_])"
 _LETTER_AFTER: Final = r"(?![^\W_])"
 _FLAGS: Final = regex.VERBOSE | regex.IGNORECASE
+# What the regex module's \s matches in ASCII, and the hyphen: what patterns allow before
+# a unit or a range connector.
+_ASCII_SPACE: Final = frozenset(" \t\n\r\x0b\x0c")
+_LEADS: Final = _ASCII_SPACE | {"-"}
 # White space inside a phrase: a line break only where the text runs on in lower case (hard
 # wrapped text), never into a headline or a new paragraph.
 GAP: Final = r"(?:[^\S\n]*+(?:\n[^\S\n]*+(?=\p{Ll}))?)"
@@ -171,6 +176,7 @@ class Grammar:
             rf"(?:(?P<currency>{alternation(currency_symbols)})\s?)?",
             _FLAGS,
         )
+        self._connector_gate = PrefixGate(["-", *connectors], regex.IGNORECASE)
         self.trailing_initials = _initials(self.trailing_bounds)
         self.change_initials = _initials(self.change_after)
         self.trailing = regex.compile(
@@ -201,6 +207,7 @@ class Grammar:
             rf"(?:{_LETTER_AFTER}|(?<=%))",
             _FLAGS,
         )
+        self._unit_gate = PrefixGate(self.unit_of_form, regex.IGNORECASE)
 
     # Context that makes a figure something other than a count ---------------------------
 
@@ -219,6 +226,7 @@ class Grammar:
         joiners = alternation(lists["joiners"])
         continuations = alternation(lists["continuations"])
         self.date_joiner = regex.compile(rf"\s*(?:,|{joiners})\s*")
+        self._date_joiner_initials = first_characters([",", *lists["joiners"]]) | _ASCII_SPACE
         # The gap between two figures of one list: ", and another", ";", " or ".
         self.list_gap = regex.compile(
             rf"\s*[,;]?\s*(?:{joiners})?\s*(?:{continuations})?\s*", regex.IGNORECASE
@@ -236,6 +244,14 @@ class Grammar:
                 | \]
             )""",
             regex.VERBOSE,
+        )
+        # Where not_count_after can start: the characters it spells out above, white space,
+        # and the first letters of time markers and ordinal suffixes.
+        self._not_count_initials = (
+            frozenset(":'s/]")
+            | _ASCII_SPACE
+            | first_characters(words("not_counts", "time_markers"))
+            | first_characters(words("not_counts", "ordinals", "suffixes"))
         )
 
     # Items, casualties, lead-ins and rates ----------------------------------------------
@@ -268,6 +284,13 @@ class Grammar:
             )""",
             _FLAGS,
         )
+        self.item_token_kinds = {index: kind for kind, index in self.item_token.groupindex.items()}
+        self.item_word_group = self.item_token.groupindex["word"]
+        # The common token, a plain ASCII word after plain spaces, read by the standard
+        # library's engine at a third of the cost. Where it matches, item_token would match
+        # the same word: it ends before an ASCII character that cannot continue a word, so
+        # no Unicode rule is needed; anything else is left to item_token.
+        self.plain_word = re.compile(r" *([A-Za-z][\w'-]*)(?![^\x00-\x7f])(?![\w'-])", re.ASCII)
         lead = lexicon.table("items", "lead_in")
         self.lead_in = regex.compile(
             rf"""(?r)
@@ -325,13 +348,43 @@ class Grammar:
         if not after:
             return False
         if after[0] != " ":
-            return True
+            return may_begin(after[0], self._not_count_initials)
         following = after[1:2]
         return following.isupper() or following in self.marker_initials
+
+    def may_have_unit(self, text: str, position: int) -> bool:
+        """A cheap test before :attr:`unit_after`: False only where no unit can follow."""
+        return _may_follow_leads(text, position, self._unit_gate, 3)
+
+    def may_have_connector(self, text: str, position: int) -> bool:
+        """A cheap test before :attr:`range_connector`: False only where none can follow."""
+        return _may_follow_leads(text, position, self._connector_gate, 1)
+
+    def may_join_date(self, text: str, position: int) -> bool:
+        """A cheap test before :attr:`date_joiner`: can its gap start at ``position``?"""
+        return may_begin(text[position : position + 1], self._date_joiner_initials)
 
     def is_year(self, value: Decimal) -> bool:
         """Whether a bare four-digit figure falls in the lexicon's year range."""
         return self.first_year <= value <= self.last_year
+
+
+def _may_follow_leads(text: str, position: int, gate: PrefixGate, leads: int) -> bool:
+    """Whether ``gate`` lets a match start after up to ``leads`` spaces and hyphens.
+
+    This allows more leads than the patterns do (any mix of them), which only lets more
+    places through; a character beyond ASCII may be white space, so it lets the place
+    through too.
+    """
+    for offset in range(position, position + leads + 1):
+        if gate.may_start_at(text, offset):
+            return True
+        char = text[offset : offset + 1]
+        if char > "\x7f":
+            return True
+        if char not in _LEADS:
+            return False
+    return False
 
 
 def _initials(words: Iterable[str]) -> frozenset[str]:

@@ -33,7 +33,7 @@ class _Tokens:
     """
 
     def __init__(self, grammar: Grammar, text: str, position: int) -> None:
-        self._pattern = grammar.item_token
+        self._grammar = grammar
         self._text = text
         self._position = position
         self._tokens: list[_Token] = []
@@ -53,12 +53,20 @@ class _Tokens:
         if len(self._tokens) >= ITEM_TOKENS:
             self._done = True
             return
-        match = self._pattern.match(self._text, self._position)
-        kind = match.lastgroup if match is not None else None
-        if match is None or kind not in _KINDS:
+        grammar = self._grammar
+        plain = grammar.plain_word.match(self._text, self._position)
+        if plain is not None:
+            start, end = plain.span(1)
+            self._tokens.append(_Token("word", plain.group(1), start, end))
+            self._position = end
+            return
+        match = grammar.item_token.match(self._text, self._position)
+        index = match.lastindex if match is not None else None
+        kind = grammar.item_token_kinds[index] if index is not None else None
+        if match is None or index is None or kind not in _KINDS:
             self._done = True
             return
-        start, end = match.span(kind)
+        start, end = match.span(index)
         self._tokens.append(_Token(kind, self._text[start:end], start, end))
         self._position = end
 

@@ -130,24 +130,31 @@ class QuantityParser:
             return None, numeral.end
         draft = _Draft(start=numeral.start, end=numeral.end, first=numeral)
         self._read_before(text, draft, floor)
-        unit = grammar.unit_after.match(text, numeral.end)
+        unit = self._unit_at(text, numeral.end)
         position = self._read_range(text, draft, unit)
+        looked_for_unit = numeral.end
         if draft.second is not None:
-            unit = grammar.unit_after.match(text, position)
+            unit = self._unit_at(text, position)
+            looked_for_unit = position
         position = self._read_unit(draft, unit, position)
         if draft.unit in grammar.calibre_units and self._is_calibre(text, position, draft):
             return None, position
         if self._is_year(text, draft, position):
             return None, max(position, draft.first.end)
         position = self._read_trailing(text, draft, position)
-        if draft.unit is None:
-            position = self._read_unit(draft, grammar.unit_after.match(text, position), position)
+        if draft.unit is None and position != looked_for_unit:
+            position = self._read_unit(draft, self._unit_at(text, position), position)
         position = self._read_item(text, draft, position)
         position = self._read_trailing(text, draft, position)
         if draft.item is None and draft.unit is None:
             self._read_lead_in(text, draft, floor)
         draft.end = max(draft.end, position)
         return draft, max(position, numeral.end)
+
+    def _unit_at(self, text: str, position: int) -> regex.Match[str] | None:
+        if not self.grammar.may_have_unit(text, position):
+            return None
+        return self.grammar.unit_after.match(text, position)
 
     def _is_not_a_count(self, text: str, numeral: Numeral) -> bool:
         grammar = self.grammar
@@ -167,7 +174,7 @@ class QuantityParser:
             touching_letters = end < len(text) and text[end].isalpha() and not numeral.scaled
             if (
                 touching_letters
-                and not grammar.unit_after.match(text, end)
+                and not self._unit_at(text, end)
                 and not grammar.not_count_after.match(text, end)
             ):
                 return True  # a designation ("2S19"), not a unit or an ordinal
@@ -217,15 +224,18 @@ class QuantityParser:
         if "-" in unit_text:
             return True
         token = self.grammar.item_token.match(text, position)
-        if token is None or token.group("word") is None:
+        word = token.group(self.grammar.item_word_group) if token else None
+        if word is None:
             return False
-        word = token.group("word").lower()
+        word = word.lower()
         return word != "of" and word not in self.grammar.stop_words
 
     def _continues_date(self, text: str, numeral: Numeral, state: _ScanState) -> bool:
         """ "on March 6 and 7": a figure joined to a date just passed over is one too."""
         last = state.last_date_end
         if last is None or numeral.start <= last or numeral.kind is not NumeralKind.DIGITS:
+            return False
+        if not self.grammar.may_join_date(text, last):
             return False
         return self.grammar.date_joiner.fullmatch(text, last, numeral.start) is not None
 
@@ -254,7 +264,7 @@ class QuantityParser:
             return False
         if draft.qualified:
             token = self.grammar.item_token.match(text, position)
-            word = token.group("word") if token else None
+            word = token.group(self.grammar.item_word_group) if token else None
             if word and word.lower() not in self.grammar.stop_words:
                 return False  # "more than 2000 soldiers"
         return True
@@ -308,6 +318,8 @@ class QuantityParser:
         first = draft.first
         position = first.end
         unit_end = unit_match.end() if unit_match else position
+        if not grammar.may_have_connector(text, unit_end):
+            return position
         connector = grammar.range_connector.match(text, unit_end)
         if (
             connector is None
@@ -382,7 +394,7 @@ class QuantityParser:
             change = grammar.change_word_after.match(text, position)
         if change is not None and draft.change is None:
             following = grammar.item_token.match(text, change.end())
-            word = following.group("word") if following else None
+            word = following.group(grammar.item_word_group) if following else None
             if word is None or word.lower() != "than":
                 draft.change = (
                     Change.INCREASE
