@@ -29,10 +29,8 @@ ITEM_TOKENS: Final = 12
 _LETTER_BEFORE: Final = r"(?<![^\W_])"
 _LETTER_AFTER: Final = r"(?![^\W_])"
 _FLAGS: Final = regex.VERBOSE | regex.IGNORECASE
-# What the regex module's \s matches in ASCII, and the hyphen: what patterns allow before
-# a unit or a range connector.
+# What the regex module's \s matches in ASCII.
 _ASCII_SPACE: Final = frozenset(" \t\n\r\x0b\x0c")
-_LEADS: Final = _ASCII_SPACE | {"-"}
 # White space inside a phrase: a line break only where the text runs on in lower case (hard
 # wrapped text), never into a headline or a new paragraph.
 GAP: Final = r"(?:[^\S\n]*+(?:\n[^\S\n]*+(?=\p{Ll}))?)"
@@ -171,6 +169,8 @@ class Grammar:
             \Z""",
             _FLAGS,
         )
+        # Groups by number: match.group(name) costs several times match.group(number).
+        self.left_groups = dict(self.left.groupindex)
         self.range_connector = regex.compile(
             rf"\s?(?P<connector>-|{_LETTER_BEFORE}{alternation(connectors)}{_LETTER_AFTER})\s?"
             rf"(?:(?P<currency>{alternation(currency_symbols)})\s?)?",
@@ -187,6 +187,9 @@ class Grammar:
         self.change_word_after = regex.compile(
             rf"\s+(?P<change>{alternation(self.change_after)}){_LETTER_AFTER}", _FLAGS
         )
+        self.connector_groups = dict(self.range_connector.groupindex)
+        self.trailing_group = self.trailing.groupindex["trailing"]
+        self.change_after_group = self.change_word_after.groupindex["change"]
 
     # Units and currencies ---------------------------------------------------------------
 
@@ -208,6 +211,7 @@ class Grammar:
             _FLAGS,
         )
         self._unit_gate = PrefixGate(self.unit_of_form, regex.IGNORECASE)
+        self.unit_group = self.unit_after.groupindex["unit"]
 
     # Context that makes a figure something other than a count ---------------------------
 
@@ -312,6 +316,7 @@ class Grammar:
             )""",
             _FLAGS,
         )
+        self.rate_groups = dict(self.rate_after.groupindex)
 
     @staticmethod
     def may_follow(text: str, position: int, initials: frozenset[str]) -> bool:
@@ -354,11 +359,11 @@ class Grammar:
 
     def may_have_unit(self, text: str, position: int) -> bool:
         """A cheap test before :attr:`unit_after`: False only where no unit can follow."""
-        return _may_follow_leads(text, position, self._unit_gate, 3)
+        return self._unit_gate.may_start_after_leads(text, position, 3)
 
     def may_have_connector(self, text: str, position: int) -> bool:
         """A cheap test before :attr:`range_connector`: False only where none can follow."""
-        return _may_follow_leads(text, position, self._connector_gate, 1)
+        return self._connector_gate.may_start_after_leads(text, position, 1)
 
     def may_join_date(self, text: str, position: int) -> bool:
         """A cheap test before :attr:`date_joiner`: can its gap start at ``position``?"""
@@ -367,24 +372,6 @@ class Grammar:
     def is_year(self, value: Decimal) -> bool:
         """Whether a bare four-digit figure falls in the lexicon's year range."""
         return self.first_year <= value <= self.last_year
-
-
-def _may_follow_leads(text: str, position: int, gate: PrefixGate, leads: int) -> bool:
-    """Whether ``gate`` lets a match start after up to ``leads`` spaces and hyphens.
-
-    This allows more leads than the patterns do (any mix of them), which only lets more
-    places through; a character beyond ASCII may be white space, so it lets the place
-    through too.
-    """
-    for offset in range(position, position + leads + 1):
-        if gate.may_start_at(text, offset):
-            return True
-        char = text[offset : offset + 1]
-        if char > "\x7f":
-            return True
-        if char not in _LEADS:
-            return False
-    return False
 
 
 def _initials(words: Iterable[str]) -> frozenset[str]:

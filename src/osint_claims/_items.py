@@ -117,7 +117,8 @@ class ItemReader:
         end = position
         index = 0
         while (token := tokens.get(index)) is not None:
-            following = tokens.get(index + 1)
+            # The token after this one is read only where a rule needs it: most items end
+            # a word or two in, and each token read costs a match.
             if token.kind != "word":
                 words.append(" ".join(token.text.split()))
                 end = token.end
@@ -137,6 +138,7 @@ class ItemReader:
                 index += taken
                 continue
             if lowered in _CONJUNCTIONS:
+                following = tokens.get(index + 1) if words else None
                 if not words or not self._conjunct_goes_on(text, following, words[-1]):
                     break
                 words.append(token.text)
@@ -148,10 +150,12 @@ class ItemReader:
                 or (words and lowered in grammar.determiners)
             ):
                 break  # a determiner inside an item opens a new phrase ("trucks a day")
-            if words and self._is_verb(lowered, words[-1], text, following):
-                break
-            if words and self._opens_object(text, token, following):
-                break  # "a 500-kg bomb hit the school": a verb before its object
+            if words:
+                following = tokens.get(index + 1)
+                if self._is_verb(lowered, words[-1], text, following):
+                    break
+                if self._opens_object(text, token, following):
+                    break  # "a 500-kg bomb hit the school": a verb before its object
             words.append(token.text)
             end = token.end
             index += 1

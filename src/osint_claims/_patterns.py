@@ -13,6 +13,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Final
 
 import regex
 
@@ -160,6 +161,30 @@ class PrefixGate:
             or pair[:1] > "\x7f"
             or pair[1:] > "\x7f"
         )
+
+    def may_start_after_leads(self, text: str, position: int, leads: int) -> bool:
+        """Like :meth:`may_start_at`, after up to ``leads`` white spaces and hyphens.
+
+        For patterns that allow something like ``\\s?-?`` before the words. This lets any
+        mix of them through, which only lets more places through; a character beyond ASCII
+        may be white space, so it lets the place through too.
+
+        >>> PrefixGate(["km"]).may_start_after_leads("3 - km", 1, 3)
+        True
+        """
+        for offset in range(position, position + leads + 1):
+            if self.may_start_at(text, offset):
+                return True
+            char = text[offset : offset + 1]
+            if char > "\x7f":
+                return True
+            if char not in _LEADS:
+                return False
+        return False
+
+
+# What the regex module's \s matches in ASCII, and the hyphen.
+_LEADS: Final = frozenset(" \t\n\r\x0b\x0c-")
 
 
 def _ascii_matches(char: str, flags: int) -> set[str]:

@@ -279,8 +279,11 @@ class QuantityParser:
         match = grammar.left.match(text, max(floor, start - LEFT_WINDOW), start)
         if match is None or match.start() == start:
             return
+        group = grammar.left_groups
         starts = [start]
-        for index, qualifier in enumerate(match.captures("qualifier")):
+        qualifier_group = group["qualifier"]
+        qualifier_starts = match.starts(qualifier_group)
+        for index, qualifier in enumerate(match.captures(qualifier_group)):
             bound, approximate = grammar.qualifier_bounds[_fold(qualifier)]
             if approximate:
                 draft.approximate = True
@@ -288,20 +291,21 @@ class QuantityParser:
                 draft.bound = bound
                 draft.bound_word = _fold(qualifier)
             draft.qualified = True
-            starts.append(match.starts("qualifier")[index])
-        change = match.group("change")
+            starts.append(qualifier_starts[index])
+        change = match.group(group["change"])
         if change:
             increase = grammar.change_before[_fold(change)]
             draft.change = Change.INCREASE if increase else Change.DECREASE
-            starts.append(match.start("change"))
-        if match.group("currency"):
-            draft.unit = grammar.currency_of_symbol[match.group("currency").lower()]
-            starts.append(match.start("currency"))
-        openers = match.captures("opener")
-        verb = match.group("verb")
+            starts.append(match.start(group["change"]))
+        currency = match.group(group["currency"])
+        if currency:
+            draft.unit = grammar.currency_of_symbol[currency.lower()]
+            starts.append(match.start(group["currency"]))
+        openers = match.captures(group["opener"])
+        verb = match.group(group["verb"])
         if openers:
             draft.opener = openers[-1].lower()
-            draft.opener_start = match.starts("opener")[-1]
+            draft.opener_start = match.starts(group["opener"])[-1]
         if verb:
             if draft.opener is not None:
                 draft.opener = None  # "rose from 10 to 12": two levels, not a range
@@ -328,7 +332,7 @@ class QuantityParser:
             or first.kind is NumeralKind.VAGUE
         ):
             return position
-        word = connector.group("connector").lower()
+        word = connector.group(grammar.connector_groups["connector"]).lower()
         expected = grammar.openers.get(draft.opener) if draft.opener else None
         if word == "and" and expected != "and":
             return position
@@ -352,9 +356,10 @@ class QuantityParser:
         if draft.opener is not None and draft.opener_start is not None:
             draft.start = min(draft.start, draft.opener_start)
         if unit_match is not None:
-            draft.unit = grammar.unit_of_form[_fold(unit_match.group("unit"))]
-        if connector.group("currency"):
-            draft.unit = grammar.currency_of_symbol[connector.group("currency").lower()]
+            draft.unit = grammar.unit_of_form[_fold(unit_match.group(grammar.unit_group))]
+        currency = connector.group(grammar.connector_groups["currency"])
+        if currency:
+            draft.unit = grammar.currency_of_symbol[currency.lower()]
         return second.end
 
     def _both_years(self, first: Numeral, second: Numeral, text: str) -> bool:
@@ -369,7 +374,7 @@ class QuantityParser:
     def _read_unit(self, draft: _Draft, unit: regex.Match[str] | None, position: int) -> int:
         if unit is None:
             return position
-        draft.unit = self.grammar.unit_of_form[_fold(unit.group("unit"))]
+        draft.unit = self.grammar.unit_of_form[_fold(unit.group(self.grammar.unit_group))]
         return unit.end()
 
     def _read_trailing(self, text: str, draft: _Draft, position: int) -> int:
@@ -378,7 +383,9 @@ class QuantityParser:
         match = self.grammar.trailing.match(text, position)
         if match is None:
             return position
-        bound, approximate = self.grammar.trailing_bounds[_fold(match.group("trailing"))]
+        bound, approximate = self.grammar.trailing_bounds[
+            _fold(match.group(self.grammar.trailing_group))
+        ]
         if approximate:
             draft.approximate = True
         elif draft.bound is Bound.EXACT and bound is not None:
@@ -398,7 +405,7 @@ class QuantityParser:
             if word is None or word.lower() != "than":
                 draft.change = (
                     Change.INCREASE
-                    if grammar.change_after[_fold(change.group("change"))]
+                    if grammar.change_after[_fold(change.group(grammar.change_after_group))]
                     else Change.DECREASE
                 )
                 position = change.end()
@@ -428,10 +435,11 @@ class QuantityParser:
         rate = grammar.rate_after.match(text, position)
         if rate is None:
             return position
-        period = rate.group("period")
-        draft.per = (
-            period.lower() if period else grammar.period_of_adverb[rate.group("adverb").lower()]
-        )
+        period = rate.group(grammar.rate_groups["period"])
+        if period:
+            draft.per = period.lower()
+        else:
+            draft.per = grammar.period_of_adverb[rate.group(grammar.rate_groups["adverb"]).lower()]
         return rate.end()
 
     def _read_lead_in(self, text: str, draft: _Draft, floor: int) -> None:
