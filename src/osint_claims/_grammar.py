@@ -15,7 +15,7 @@ from typing import Final
 
 import regex
 
-from ._patterns import PrefixGate, alternation, first_characters, longest_first, may_begin
+from ._patterns import PrefixGate, alternation, first_characters, may_begin, suffix_alternation
 from .lexicon import Lexicon
 from .model import Bound
 from .numbers import NumeralReader
@@ -159,13 +159,13 @@ class Grammar:
         # The context before a figure, read right to left from the figure.
         self.left = regex.compile(
             rf"""(?r)
-            (?:{_LETTER_BEFORE}(?P<verb>{longest_first(change_verbs)})\s+(?:by\s+)?)?
-            (?:{_LETTER_BEFORE}(?P<opener>{longest_first(self.openers)})\s+)?
-            (?:{_LETTER_BEFORE}(?P<qualifier>{longest_first(qualifier_words)})\s+
-              |(?P<qualifier>{longest_first(qualifier_symbols)})\s*){{0,3}}
-            (?:{_LETTER_BEFORE}(?P<opener>{longest_first(self.openers)})\s+)?
-            (?:{_LETTER_BEFORE}(?P<change>{longest_first(self.change_before)})\s+)?
-            (?:(?P<currency>{longest_first(currency_symbols)})\s?)?
+            (?:{_LETTER_BEFORE}(?P<verb>{suffix_alternation(change_verbs)})\s+(?:by\s+)?)?
+            (?:{_LETTER_BEFORE}(?P<opener>{suffix_alternation(self.openers)})\s+)?
+            (?:{_LETTER_BEFORE}(?P<qualifier>{suffix_alternation(qualifier_words)})\s+
+              |(?P<qualifier>{suffix_alternation(qualifier_symbols)})\s*){{0,3}}
+            (?:{_LETTER_BEFORE}(?P<opener>{suffix_alternation(self.openers)})\s+)?
+            (?:{_LETTER_BEFORE}(?P<change>{suffix_alternation(self.change_before)})\s+)?
+            (?:(?P<currency>{suffix_alternation(currency_symbols)})\s?)?
             \Z""",
             _FLAGS,
         )
@@ -298,11 +298,11 @@ class Grammar:
         lead = lexicon.table("items", "lead_in")
         self.lead_in = regex.compile(
             rf"""(?r)
-            (?:{_LETTER_BEFORE}(?:{longest_first(lead["nouns"])})\s+of\s+
+            (?:{_LETTER_BEFORE}(?:{suffix_alternation(lead["nouns"])})\s+of\s+
                 (?P<lead>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){{0,8}})
-              |(?P<toll>{_LETTER_BEFORE}(?:[^\W\d_]+\s+)?(?:{longest_first(lead["toll_nouns"])}))
-                (?:\s+(?:{longest_first(lead["verbs"])})){{0,3}}
-            )\s+(?:(?:{longest_first(lead["linkers"])})\s+)?\Z""",
+              |(?P<toll>{_LETTER_BEFORE}(?:[^\W\d_]+\s+)?(?:{suffix_alternation(lead["toll_nouns"])}))
+                (?:\s+(?:{suffix_alternation(lead["verbs"])})){{0,3}}
+            )\s+(?:(?:{suffix_alternation(lead["linkers"])})\s+)?\Z""",
             _FLAGS,
         )
         rates = lexicon.table("items", "rates")

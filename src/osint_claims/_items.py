@@ -41,9 +41,12 @@ class _Tokens:
 
     def get(self, index: int) -> _Token | None:
         """The token at ``index``, or None past the last one (or past the item's reach)."""
-        while len(self._tokens) <= index and not self._done:
+        tokens = self._tokens
+        if index < len(tokens):
+            return tokens[index]
+        while len(tokens) <= index and not self._done:
             self._advance()
-        return self._tokens[index] if index < len(self._tokens) else None
+        return tokens[index] if index < len(tokens) else None
 
     def range(self, start: int, stop: int) -> list[_Token]:
         """Tokens ``start`` to ``stop`` (exclusive) that exist."""

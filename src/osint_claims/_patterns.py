@@ -60,19 +60,45 @@ def _emit(node: dict[str, dict[str, object]]) -> str:
     return f"(?:{body})?" if _END in node else body
 
 
-def longest_first(words: Iterable[str]) -> str:
-    """A plain alternation, longest entry first: for patterns run in reverse (``(?r)``).
+def suffix_alternation(words: Iterable[str]) -> str:
+    """An alternation for patterns run in reverse (``(?r)``): a tree of common endings.
 
     A prefix tree prefers the longest entry only when matching left to right; matching right
-    to left it would take "more than" out of "no more than".
+    to left it would take "more than" out of "no more than". Here, read right to left, a
+    longer word is tried before the shorter one it ends with, and each character is tested
+    once however many words end with it.
 
-    >>> print(longest_first(["more than", "no more than"]))
-    (?:no\\s+more\\s+than|more\\s+than)
+    >>> print(suffix_alternation(["more than", "no more than", "than"]))
+    (?:(?:(?:no\\s+)?more\\s+)?than)
+    >>> import regex
+    >>> regex.search(rf"(?r){suffix_alternation(['more than', 'no more than'])}\\Z",
+    ...              "no more than").group()
+    'no more than'
     """
-    unique = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
-    if not unique:
+    tree: dict[str, dict[str, object]] = {}
+    for word in set(words):
+        if not word:
+            continue
+        node = tree
+        for char in reversed(word):
+            node = node.setdefault(char, {})  # type: ignore[assignment]
+        node[_END] = {}
+    if not tree:
         return "(?!)"
-    return "(?:" + "|".join("".join(_piece(c) for c in w) for w in unique) + ")"
+    return "(?:" + _emit_reversed(tree) + ")"
+
+
+def _emit_reversed(node: dict[str, dict[str, object]]) -> str:
+    branches = [
+        _emit_reversed(child) + _piece(char)  # type: ignore[arg-type]
+        for char, child in sorted(node.items())
+        if char != _END
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # Greedy optional continuation to the left: the longest word wins, as read in reverse.
+    return f"(?:{body})?" if _END in node else body
 
 
 def words_pattern(words: Iterable[str]) -> str:
@@ -154,12 +180,11 @@ class PrefixGate:
         """False only where no word can match at ``position`` of ``text``."""
         pair = text[position : position + 2]
         return (
-            self._always
+            pair in self._pairs
             or pair[:1] in self._singles
-            or pair in self._pairs
             # Beyond ASCII, case folding could make a character match: let the pattern say.
-            or pair[:1] > "\x7f"
-            or pair[1:] > "\x7f"
+            or not pair.isascii()
+            or self._always
         )
 
     def may_start_after_leads(self, text: str, position: int, leads: int) -> bool:
@@ -172,15 +197,13 @@ class PrefixGate:
         >>> PrefixGate(["km"]).may_start_after_leads("3 - km", 1, 3)
         True
         """
-        for offset in range(position, position + leads + 1):
-            if self.may_start_at(text, offset):
-                return True
-            char = text[offset : offset + 1]
-            if char > "\x7f":
-                return True
-            if char not in _LEADS:
+        last = position + leads
+        while not self.may_start_at(text, position):
+            # A character beyond ASCII has already been let through.
+            if position == last or text[position : position + 1] not in _LEADS:
                 return False
-        return False
+            position += 1
+        return True
 
 
 # What the regex module's \s matches in ASCII, and the hyphen.
