@@ -341,7 +341,7 @@ class Grammar:
         before = text[start - 1]
         if not before.isspace():
             return not before.isalnum()
-        head = text[max(0, start - 24) : start].split()
+        head = text[max(0, start - 24) : start].rsplit(None, 1)  # the last word will do
         if not head:
             return False
         word = head[-1].lower().lstrip("\"'([{")

@@ -521,7 +521,7 @@ def _word_before(text: str, start: int) -> str:
     head = text[max(0, start - 24) : start]
     if not head[-1:].isspace():
         return ""
-    words = head.split()
+    words = head.rsplit(None, 1)  # the last word is all that is needed
     return words[-1].lstrip("\"'([{") if words else ""
 
 
