@@ -7,6 +7,7 @@ reverse (``(?r)``), anchored at the figure, so each costs one bounded attempt.
 
 from __future__ import annotations
 
+import re
 import weakref
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
@@ -14,7 +15,7 @@ from typing import Final
 
 import regex
 
-from ._patterns import alternation, longest_first
+from ._patterns import PrefixGate, alternation, first_characters, may_begin, suffix_alternation
 from .lexicon import Lexicon
 from .model import Bound
 from .numbers import NumeralReader
@@ -28,6 +29,8 @@ ITEM_TOKENS: Final = 12
 _LETTER_BEFORE: Final = r"(?<![^\W_])"
 _LETTER_AFTER: Final = r"(?![^\W_])"
 _FLAGS: Final = regex.VERBOSE | regex.IGNORECASE
+# What the regex module's \s matches in ASCII.
+_ASCII_SPACE: Final = frozenset(" \t\n\r\x0b\x0c")
 # White space inside a phrase: a line break only where the text runs on in lower case (hard
 # wrapped text), never into a headline or a new paragraph.
 GAP: Final = r"(?:[^\S\n]*+(?:\n[^\S\n]*+(?=\p{Ll}))?)"
@@ -156,21 +159,24 @@ class Grammar:
         # The context before a figure, read right to left from the figure.
         self.left = regex.compile(
             rf"""(?r)
-            (?:{_LETTER_BEFORE}(?P<verb>{longest_first(change_verbs)})\s+(?:by\s+)?)?
-            (?:{_LETTER_BEFORE}(?P<opener>{longest_first(self.openers)})\s+)?
-            (?:{_LETTER_BEFORE}(?P<qualifier>{longest_first(qualifier_words)})\s+
-              |(?P<qualifier>{longest_first(qualifier_symbols)})\s*){{0,3}}
-            (?:{_LETTER_BEFORE}(?P<opener>{longest_first(self.openers)})\s+)?
-            (?:{_LETTER_BEFORE}(?P<change>{longest_first(self.change_before)})\s+)?
-            (?:(?P<currency>{longest_first(currency_symbols)})\s?)?
+            (?:{_LETTER_BEFORE}(?P<verb>{suffix_alternation(change_verbs)})\s+(?:by\s+)?)?
+            (?:{_LETTER_BEFORE}(?P<opener>{suffix_alternation(self.openers)})\s+)?
+            (?:{_LETTER_BEFORE}(?P<qualifier>{suffix_alternation(qualifier_words)})\s+
+              |(?P<qualifier>{suffix_alternation(qualifier_symbols)})\s*){{0,3}}
+            (?:{_LETTER_BEFORE}(?P<opener>{suffix_alternation(self.openers)})\s+)?
+            (?:{_LETTER_BEFORE}(?P<change>{suffix_alternation(self.change_before)})\s+)?
+            (?:(?P<currency>{suffix_alternation(currency_symbols)})\s?)?
             \Z""",
             _FLAGS,
         )
+        # Groups by number: match.group(name) costs several times match.group(number).
+        self.left_groups = dict(self.left.groupindex)
         self.range_connector = regex.compile(
             rf"\s?(?P<connector>-|{_LETTER_BEFORE}{alternation(connectors)}{_LETTER_AFTER})\s?"
             rf"(?:(?P<currency>{alternation(currency_symbols)})\s?)?",
             _FLAGS,
         )
+        self._connector_gate = PrefixGate(["-", *connectors], regex.IGNORECASE)
         self.trailing_initials = _initials(self.trailing_bounds)
         self.change_initials = _initials(self.change_after)
         self.trailing = regex.compile(
@@ -181,6 +187,9 @@ class Grammar:
         self.change_word_after = regex.compile(
             rf"\s+(?P<change>{alternation(self.change_after)}){_LETTER_AFTER}", _FLAGS
         )
+        self.connector_groups = dict(self.range_connector.groupindex)
+        self.trailing_group = self.trailing.groupindex["trailing"]
+        self.change_after_group = self.change_word_after.groupindex["change"]
 
     # Units and currencies ---------------------------------------------------------------
 
@@ -201,6 +210,8 @@ class Grammar:
             rf"(?:{_LETTER_AFTER}|(?<=%))",
             _FLAGS,
         )
+        self._unit_gate = PrefixGate(self.unit_of_form, regex.IGNORECASE)
+        self.unit_group = self.unit_after.groupindex["unit"]
 
     # Context that makes a figure something other than a count ---------------------------
 
@@ -219,6 +230,7 @@ class Grammar:
         joiners = alternation(lists["joiners"])
         continuations = alternation(lists["continuations"])
         self.date_joiner = regex.compile(rf"\s*(?:,|{joiners})\s*")
+        self._date_joiner_initials = first_characters([",", *lists["joiners"]]) | _ASCII_SPACE
         # The gap between two figures of one list: ", and another", ";", " or ".
         self.list_gap = regex.compile(
             rf"\s*[,;]?\s*(?:{joiners})?\s*(?:{continuations})?\s*", regex.IGNORECASE
@@ -236,6 +248,14 @@ class Grammar:
                 | \]
             )""",
             regex.VERBOSE,
+        )
+        # Where not_count_after can start: the characters it spells out above, white space,
+        # and the first letters of time markers and ordinal suffixes.
+        self._not_count_initials = (
+            frozenset(":'s/]")
+            | _ASCII_SPACE
+            | first_characters(words("not_counts", "time_markers"))
+            | first_characters(words("not_counts", "ordinals", "suffixes"))
         )
 
     # Items, casualties, lead-ins and rates ----------------------------------------------
@@ -268,14 +288,21 @@ class Grammar:
             )""",
             _FLAGS,
         )
+        self.item_token_kinds = {index: kind for kind, index in self.item_token.groupindex.items()}
+        self.item_word_group = self.item_token.groupindex["word"]
+        # The common token, a plain ASCII word after plain spaces, read by the standard
+        # library's engine at a third of the cost. Where it matches, item_token would match
+        # the same word: it ends before an ASCII character that cannot continue a word, so
+        # no Unicode rule is needed; anything else is left to item_token.
+        self.plain_word = re.compile(r" *([A-Za-z][\w'-]*)(?![^\x00-\x7f])(?![\w'-])", re.ASCII)
         lead = lexicon.table("items", "lead_in")
         self.lead_in = regex.compile(
             rf"""(?r)
-            (?:{_LETTER_BEFORE}(?:{longest_first(lead["nouns"])})\s+of\s+
+            (?:{_LETTER_BEFORE}(?:{suffix_alternation(lead["nouns"])})\s+of\s+
                 (?P<lead>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){{0,8}})
-              |(?P<toll>{_LETTER_BEFORE}(?:[^\W\d_]+\s+)?(?:{longest_first(lead["toll_nouns"])}))
-                (?:\s+(?:{longest_first(lead["verbs"])})){{0,3}}
-            )\s+(?:(?:{longest_first(lead["linkers"])})\s+)?\Z""",
+              |(?P<toll>{_LETTER_BEFORE}(?:[^\W\d_]+\s+)?(?:{suffix_alternation(lead["toll_nouns"])}))
+                (?:\s+(?:{suffix_alternation(lead["verbs"])})){{0,3}}
+            )\s+(?:(?:{suffix_alternation(lead["linkers"])})\s+)?\Z""",
             _FLAGS,
         )
         rates = lexicon.table("items", "rates")
@@ -289,6 +316,7 @@ class Grammar:
             )""",
             _FLAGS,
         )
+        self.rate_groups = dict(self.rate_after.groupindex)
 
     @staticmethod
     def may_follow(text: str, position: int, initials: frozenset[str]) -> bool:
@@ -313,7 +341,7 @@ class Grammar:
         before = text[start - 1]
         if not before.isspace():
             return not before.isalnum()
-        head = text[max(0, start - 24) : start].split()
+        head = text[max(0, start - 24) : start].rsplit(None, 1)  # the last word will do
         if not head:
             return False
         word = head[-1].lower().lstrip("\"'([{")
@@ -325,9 +353,21 @@ class Grammar:
         if not after:
             return False
         if after[0] != " ":
-            return True
+            return may_begin(after[0], self._not_count_initials)
         following = after[1:2]
         return following.isupper() or following in self.marker_initials
+
+    def may_have_unit(self, text: str, position: int) -> bool:
+        """A cheap test before :attr:`unit_after`: False only where no unit can follow."""
+        return self._unit_gate.may_start_after_leads(text, position, 3)
+
+    def may_have_connector(self, text: str, position: int) -> bool:
+        """A cheap test before :attr:`range_connector`: False only where none can follow."""
+        return self._connector_gate.may_start_after_leads(text, position, 1)
+
+    def may_join_date(self, text: str, position: int) -> bool:
+        """A cheap test before :attr:`date_joiner`: can its gap start at ``position``?"""
+        return may_begin(text[position : position + 1], self._date_joiner_initials)
 
     def is_year(self, value: Decimal) -> bool:
         """Whether a bare four-digit figure falls in the lexicon's year range."""

@@ -33,7 +33,7 @@ class _Tokens:
     """
 
     def __init__(self, grammar: Grammar, text: str, position: int) -> None:
-        self._pattern = grammar.item_token
+        self._grammar = grammar
         self._text = text
         self._position = position
         self._tokens: list[_Token] = []
@@ -41,9 +41,12 @@ class _Tokens:
 
     def get(self, index: int) -> _Token | None:
         """The token at ``index``, or None past the last one (or past the item's reach)."""
-        while len(self._tokens) <= index and not self._done:
+        tokens = self._tokens
+        if index < len(tokens):
+            return tokens[index]
+        while len(tokens) <= index and not self._done:
             self._advance()
-        return self._tokens[index] if index < len(self._tokens) else None
+        return tokens[index] if index < len(tokens) else None
 
     def range(self, start: int, stop: int) -> list[_Token]:
         """Tokens ``start`` to ``stop`` (exclusive) that exist."""
@@ -53,12 +56,20 @@ class _Tokens:
         if len(self._tokens) >= ITEM_TOKENS:
             self._done = True
             return
-        match = self._pattern.match(self._text, self._position)
-        kind = match.lastgroup if match is not None else None
-        if match is None or kind not in _KINDS:
+        grammar = self._grammar
+        plain = grammar.plain_word.match(self._text, self._position)
+        if plain is not None:
+            start, end = plain.span(1)
+            self._tokens.append(_Token("word", plain.group(1), start, end))
+            self._position = end
+            return
+        match = grammar.item_token.match(self._text, self._position)
+        index = match.lastindex if match is not None else None
+        kind = grammar.item_token_kinds[index] if index is not None else None
+        if match is None or index is None or kind not in _KINDS:
             self._done = True
             return
-        start, end = match.span(kind)
+        start, end = match.span(index)
         self._tokens.append(_Token(kind, self._text[start:end], start, end))
         self._position = end
 
@@ -109,7 +120,8 @@ class ItemReader:
         end = position
         index = 0
         while (token := tokens.get(index)) is not None:
-            following = tokens.get(index + 1)
+            # The token after this one is read only where a rule needs it: most items end
+            # a word or two in, and each token read costs a match.
             if token.kind != "word":
                 words.append(" ".join(token.text.split()))
                 end = token.end
@@ -129,6 +141,7 @@ class ItemReader:
                 index += taken
                 continue
             if lowered in _CONJUNCTIONS:
+                following = tokens.get(index + 1) if words else None
                 if not words or not self._conjunct_goes_on(text, following, words[-1]):
                     break
                 words.append(token.text)
@@ -140,10 +153,12 @@ class ItemReader:
                 or (words and lowered in grammar.determiners)
             ):
                 break  # a determiner inside an item opens a new phrase ("trucks a day")
-            if words and self._is_verb(lowered, words[-1], text, following):
-                break
-            if words and self._opens_object(text, token, following):
-                break  # "a 500-kg bomb hit the school": a verb before its object
+            if words:
+                following = tokens.get(index + 1)
+                if self._is_verb(lowered, words[-1], text, following):
+                    break
+                if self._opens_object(text, token, following):
+                    break  # "a 500-kg bomb hit the school": a verb before its object
             words.append(token.text)
             end = token.end
             index += 1

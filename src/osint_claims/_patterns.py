@@ -13,6 +13,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Final
 
 import regex
 
@@ -59,19 +60,45 @@ def _emit(node: dict[str, dict[str, object]]) -> str:
     return f"(?:{body})?" if _END in node else body
 
 
-def longest_first(words: Iterable[str]) -> str:
-    """A plain alternation, longest entry first: for patterns run in reverse (``(?r)``).
+def suffix_alternation(words: Iterable[str]) -> str:
+    """An alternation for patterns run in reverse (``(?r)``): a tree of common endings.
 
     A prefix tree prefers the longest entry only when matching left to right; matching right
-    to left it would take "more than" out of "no more than".
+    to left it would take "more than" out of "no more than". Here, read right to left, a
+    longer word is tried before the shorter one it ends with, and each character is tested
+    once however many words end with it.
 
-    >>> print(longest_first(["more than", "no more than"]))
-    (?:no\\s+more\\s+than|more\\s+than)
+    >>> print(suffix_alternation(["more than", "no more than", "than"]))
+    (?:(?:(?:no\\s+)?more\\s+)?than)
+    >>> import regex
+    >>> regex.search(rf"(?r){suffix_alternation(['more than', 'no more than'])}\\Z",
+    ...              "no more than").group()
+    'no more than'
     """
-    unique = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
-    if not unique:
+    tree: dict[str, dict[str, object]] = {}
+    for word in set(words):
+        if not word:
+            continue
+        node = tree
+        for char in reversed(word):
+            node = node.setdefault(char, {})  # type: ignore[assignment]
+        node[_END] = {}
+    if not tree:
         return "(?!)"
-    return "(?:" + "|".join("".join(_piece(c) for c in w) for w in unique) + ")"
+    return "(?:" + _emit_reversed(tree) + ")"
+
+
+def _emit_reversed(node: dict[str, dict[str, object]]) -> str:
+    branches = [
+        _emit_reversed(child) + _piece(char)  # type: ignore[arg-type]
+        for char, child in sorted(node.items())
+        if char != _END
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # Greedy optional continuation to the left: the longest word wins, as read in reverse.
+    return f"(?:{body})?" if _END in node else body
 
 
 def words_pattern(words: Iterable[str]) -> str:
@@ -84,3 +111,106 @@ def words_pattern(words: Iterable[str]) -> str:
     'one'
     """
     return r"(?<![^\W_])" + alternation(words) + r"(?![^\W_])"
+
+
+_ASCII = [chr(code) for code in range(128)]
+
+
+def first_characters(words: Iterable[str], flags: int = 0) -> frozenset[str]:
+    """The ASCII characters a match of :func:`alternation` of ``words`` can start with.
+
+    With :func:`may_begin`, a gate that is exact: it never turns away a place where the
+    pattern could match. Each first character is tried as the pattern would read it, under
+    the same ``flags`` (so case folding, and a space standing for any white space, agree).
+
+    >>> sorted(first_characters(["in", "out of"]))
+    ['i', 'o']
+    >>> sorted(first_characters(["km"], regex.IGNORECASE))
+    ['K', 'k']
+    """
+    found: set[str] = set()
+    for first in {word[:1] for word in words if word}:
+        found.update(_ascii_matches(first, flags))
+    return frozenset(found)
+
+
+def may_begin(char: str, initials: frozenset[str]) -> bool:
+    """Whether a match can start with ``char``, given the :func:`first_characters`.
+
+    A character beyond ASCII always may: case folding can make it match an ASCII letter.
+    The empty string (the end of the text) never does.
+
+    >>> initials = first_characters(["in"])
+    >>> may_begin("i", initials), may_begin("x", initials), may_begin("", initials)
+    (True, False, False)
+    >>> may_begin("\u0130", initials)
+    True
+    """
+    return char in initials or char > "\x7f"
+
+
+class PrefixGate:
+    """An exact cheap test before a lexicon alternation: can a match start here?
+
+    It looks at two characters. It never turns away a place where ``alternation(words)``
+    (compiled with ``flags``) matches; it turns away most others for the price of a slice
+    and a set lookup, where a call into the regex module costs thousands of instructions.
+
+    >>> gate = PrefixGate(["km", "kilometres", "%"], regex.IGNORECASE)
+    >>> [gate.may_start_at(t, 0) for t in ("KM away", "troops", "% of", "k", "")]
+    [True, False, True, False, False]
+    """
+
+    def __init__(self, words: Iterable[str], flags: int = 0) -> None:
+        self._singles: set[str] = set()  # first characters of one-character words
+        self._pairs: set[str] = set()  # first two characters of longer words
+        self._always = False  # a word starting with white space (any run of it) or nothing
+        for word in set(words):
+            if not word or word[0] == " ":
+                self._always = True
+                continue
+            firsts = _ascii_matches(word[0], flags)
+            if len(word) == 1:
+                self._singles.update(firsts)
+            else:
+                seconds = _ascii_matches(word[1], flags)
+                self._pairs.update(a + b for a in firsts for b in seconds)
+
+    def may_start_at(self, text: str, position: int) -> bool:
+        """False only where no word can match at ``position`` of ``text``."""
+        pair = text[position : position + 2]
+        return (
+            pair in self._pairs
+            or pair[:1] in self._singles
+            # Beyond ASCII, case folding could make a character match: let the pattern say.
+            or not pair.isascii()
+            or self._always
+        )
+
+    def may_start_after_leads(self, text: str, position: int, leads: int) -> bool:
+        """Like :meth:`may_start_at`, after up to ``leads`` white spaces and hyphens.
+
+        For patterns that allow something like ``\\s?-?`` before the words. This lets any
+        mix of them through, which only lets more places through; a character beyond ASCII
+        may be white space, so it lets the place through too.
+
+        >>> PrefixGate(["km"]).may_start_after_leads("3 - km", 1, 3)
+        True
+        """
+        last = position + leads
+        while not self.may_start_at(text, position):
+            # A character beyond ASCII has already been let through.
+            if position == last or text[position : position + 1] not in _LEADS:
+                return False
+            position += 1
+        return True
+
+
+# What the regex module's \s matches in ASCII, and the hyphen.
+_LEADS: Final = frozenset(" \t\n\r\x0b\x0c-")
+
+
+def _ascii_matches(char: str, flags: int) -> set[str]:
+    """The ASCII characters that match ``char`` as :func:`alternation` writes it."""
+    piece = regex.compile(_piece(char), flags)
+    return {ascii_char for ascii_char in _ASCII if piece.fullmatch(ascii_char)}

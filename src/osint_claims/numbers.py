@@ -21,13 +21,15 @@ from __future__ import annotations
 
 import enum
 import functools
+import re
 import weakref
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Final, NamedTuple
 
 import regex
 
-from ._patterns import alternation, words_pattern
+from ._patterns import alternation, first_characters, may_begin, words_pattern
 from .errors import InvalidInputError
 from .lexicon import Lexicon
 from .text import normalize
@@ -48,6 +50,8 @@ _SPACED = regex.compile(r"[0-9]{1,3}(?: [0-9]{3})++(?:\.[0-9]++)?")
 _INDIAN = regex.compile(r"[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}")
 _EUROPEAN = regex.compile(r"[0-9]{1,3}(?:\.[0-9]{3})++,[0-9]++|[0-9]{1,3}(?:\.[0-9]{3}){2,}+")
 _PLAIN = regex.compile(r"[0-9]++(?:\.[0-9]++)?")
+# The three forms whose separators are simply dropped, tried in one call.
+_PLAIN_OR_GROUPED = regex.compile(f"{_PLAIN.pattern}|{_WESTERN.pattern}|{_SPACED.pattern}")
 _WORD_TOKENS = regex.compile(r"[^\W\d_]+|\s+and\s+|[\s-]")
 _FRACTION_PARTS = regex.compile(r"[\s-]+")
 
@@ -96,6 +100,9 @@ class NumeralCursor:
         self._digits: regex.Match[str] | None = _UNSEARCHED
         self._word_at = -1  # the next number word at or after where we last looked
         self._word_end = -1
+        self._ascii: bytes | None = None  # the text one byte a character, for the prefilters
+        self._letters: bytes | None = None  # the copy the number-word prefilter reads
+        self._digit_marks: bytes | None = None  # "0" for each ASCII digit, else a blank
 
     def next(self, pos: int) -> Numeral | None:
         """The first numeral at or after ``pos``, or None. Skips malformed digit groups."""
@@ -129,15 +136,61 @@ class NumeralCursor:
     def _next_digits(self, pos: int) -> regex.Match[str] | None:
         found = self._digits
         if found is _UNSEARCHED or (found is not None and found.start() < pos):
-            found = self._reader._digits_pattern.search(self._text, pos)
+            start = self._next_digit_run(pos)
+            found = None if start < 0 else self._reader._digits_pattern.match(self._text, start)
             self._digits = found
         return found
 
+    def _next_digit_run(self, pos: int) -> int:
+        """Where the first run of ASCII digits that starts at or after ``pos`` starts, or -1.
+
+        The digits pattern matches exactly there, so this and one match stand for its search:
+        ``bytes.find`` looks for the digits many times faster than the pattern does.
+        """
+        if self._digit_marks is None:
+            self._digit_marks = self._ascii_copy().translate(_DIGIT_MARKS)
+        marks = self._digit_marks
+        start = marks.find(b"0", pos)
+        if start > 0 and marks[start - 1] == _MARK:  # inside a run: go on to the next one
+            after = marks.find(b" ", start)
+            start = -1 if after < 0 else marks.find(b"0", after)
+        return start
+
+    def _ascii_copy(self) -> bytes:
+        if self._ascii is None:
+            # Each character beyond ASCII becomes one "?", so offsets stay as they are.
+            self._ascii = self._text.encode("ascii", "replace")
+        return self._ascii
+
     def _next_word(self, pos: int) -> tuple[int, int]:
         if self._word_at != _NOWHERE and self._word_at < pos:
-            found = self._reader._word_trigger.search(self._text, pos)
+            found = self._search_word(pos)
             self._word_at, self._word_end = found.span() if found else (_NOWHERE, _NOWHERE)
         return self._word_at, self._word_end
+
+    def _search_word(self, pos: int) -> regex.Match[str] | None:
+        """The next number word at or after ``pos``: the trigger's search, made cheap.
+
+        The trigger runs only where the prefilter finds a candidate, in a copy of the text
+        that keeps ASCII letters and blanks out every other character (see
+        :func:`_letters_only`). Every number word starts such a candidate, so the first
+        candidate the trigger accepts is what the trigger's own search would find.
+        """
+        reader = self._reader
+        candidates = reader._word_candidates
+        if candidates is None:
+            return reader._word_trigger.search(self._text, pos)
+        if self._letters is None:
+            self._letters = _letters_only(self._ascii_copy())
+        while (candidate := candidates.search(self._letters, pos)) is not None:
+            # The copy starts with one extra blank, so a candidate's blank before the word
+            # stands at the word's own offset in the text.
+            pos = candidate.start()
+            found = reader._word_trigger.match(self._text, pos)
+            if found is not None:
+                return found
+            pos += 1
+        return None
 
 
 _NOWHERE: Final = 1 << 62
@@ -168,6 +221,44 @@ def _word_starts_before(text: str, position: int, count: int) -> list[int]:
 
 _UNSEARCHED: Final = regex.match("", "")
 
+# Every byte but an ASCII letter becomes a blank. A non-ASCII character encodes to a single
+# "?" first, so offsets in the copy are offsets in the text.
+_LETTERS_ONLY: Final = bytes(
+    byte if chr(byte).isascii() and chr(byte).isalpha() else ord(" ") for byte in range(256)
+)
+# Every ASCII digit becomes a "0", every other byte a blank.
+_MARK: Final = ord("0")
+_DIGIT_MARKS: Final = bytes(_MARK if chr(byte) in "0123456789" else ord(" ") for byte in range(256))
+
+
+def _letters_only(ascii_text: bytes) -> bytes:
+    """The ASCII copy of a text with only its letters, between two blanks.
+
+    >>> _letters_only("Two-thirds, 3 é".encode("ascii", "replace"))
+    b' Two thirds      '
+    """
+    return b" " + ascii_text.translate(_LETTERS_ONLY) + b" "
+
+
+def _word_candidates(words: Iterable[str]) -> re.Pattern[bytes] | None:
+    """A prefilter for a whole-word trigger: a blank, then the first letters of some word.
+
+    It runs on :func:`_letters_only` copies. It finds every place where one of ``words``
+    stands as a whole word (and more), scanning bytes for a blank first, many times faster
+    than the trigger scans text. None when some word does not start with an ASCII letter.
+
+    >>> _word_candidates(["three-quarters", "one"]).pattern
+    b' (?:(?:one|three))(?= )'
+    """
+    pieces = set()
+    for word in words:
+        letters = word.encode("ascii", "replace").translate(_LETTERS_ONLY)
+        if not letters[:1].isalpha():
+            return None
+        pieces.add(letters.split()[0].decode("ascii"))
+    # Letters need no escaping, so the prefix tree is valid for the standard library's engine.
+    return re.compile(rb" " + alternation(pieces).encode("ascii") + rb"(?= )")
+
 
 def digits_value(run: str) -> Decimal | None:
     """The value of a digit run with its separators, or None if its grouping is malformed.
@@ -181,7 +272,7 @@ def digits_value(run: str) -> Decimal | None:
         return Decimal(run) if len(run) <= MAX_DIGITS else None
     if len(run) > _MAX_RUN:
         return None
-    if _PLAIN.fullmatch(run) or _WESTERN.fullmatch(run) or _SPACED.fullmatch(run):
+    if _PLAIN_OR_GROUPED.fullmatch(run):
         cleaned = run.replace(",", "").replace(" ", "")
     elif _INDIAN.fullmatch(run):
         cleaned = run.replace(",", "")
@@ -231,6 +322,18 @@ class NumeralReader:
         source = self._compile(lexicon)
         self._pattern = regex.compile(source, regex.VERBOSE)
         self._pattern_any_case = regex.compile(source, regex.VERBOSE | regex.IGNORECASE)
+        # Groups by number: the regex module reads a group name as a number first and fails,
+        # which costs several times what reading the group itself does.
+        self._group = dict(self._pattern.groupindex)
+        subgroups = {"digit_scale": "digits", "vague_scale": "vague_scaled"}
+        subgroups["multiplied"] = "multiplier"
+        self._branch_of_group = {
+            index: subgroups.get(name, name) for name, index in self._group.items()
+        }
+        self._digit_groups = {
+            pattern: (pattern.groupindex["digits"], pattern.groupindex["digit_scale"])
+            for pattern in (self._pattern, self._pattern_any_case, self._digits_pattern)
+        }
 
     @classmethod
     def for_lexicon(cls, lexicon: Lexicon) -> NumeralReader:
@@ -279,6 +382,7 @@ class NumeralReader:
         """
         self._digits_pattern = regex.compile(digits, regex.VERBOSE)
         self._ratio_ahead = regex.compile(rf"\s{connectors}\s")
+        self._ratio_initials = first_characters(lexicon.words("numbers", "fraction_connectors"))
         # The scan looks for where a numeral may start and only there tries the full
         # pattern: most text holds no numeral at all. Articles ("a thousand", "a quarter")
         # are too common to scan for; the word after them is the trigger instead, and the
@@ -299,9 +403,9 @@ class NumeralReader:
                 anchors.add(words[1])
         self._anchors = frozenset(anchors)
         self._openers = frozenset(first_words | anchors)
-        self._word_trigger = regex.compile(
-            rf"\b{alternation((first_words - articles) | anchors)}\b"
-        )
+        trigger_words = (first_words - articles) | anchors
+        self._word_trigger = regex.compile(rf"\b{alternation(trigger_words)}\b")
+        self._word_candidates = _word_candidates(trigger_words)
         return source
 
     def search(self, text: str, pos: int) -> Numeral | None:
@@ -326,7 +430,11 @@ class NumeralReader:
 
     def may_be_ratio(self, text: str, position: int) -> bool:
         """Whether a ratio connector follows digits ending at ``position`` ("1 in 5")."""
-        return text.startswith(" ", position) and bool(self._ratio_ahead.match(text, position))
+        return (
+            text.startswith(" ", position)
+            and may_begin(text[position + 1 : position + 2], self._ratio_initials)
+            and bool(self._ratio_ahead.match(text, position))
+        )
 
     def may_start(self, word: str) -> bool:
         """Whether a numeral can begin with ``word`` (a digit, or an opening number word).
@@ -345,37 +453,41 @@ class NumeralReader:
         return None if match is None else self._read(match, text)
 
     def _read(self, match: regex.Match[str], text: str) -> Numeral | None:
-        group = match.lastgroup
-        start, end = match.span()
-        if match.group("digits") is not None:
+        if match.re is self._digits_pattern:
             return self._read_digits(match, text)
-        if match.group("words") is not None:
-            return self._read_words(match.group("words"), start)
-        if match.group("vague") is not None:
-            low, high = self._vague[_fold(match.group("vague"))]
+        group = self._group
+        branch = self._branch_of_group[match.lastindex or 0]
+        start, end = match.span()
+        if branch == "digits":
+            return self._read_digits(match, text)
+        if branch == "words":
+            return self._read_words(match.group(group["words"]), start)
+        if branch == "vague":
+            low, high = self._vague[_fold(match.group(group["vague"]))]
             return Numeral(start, end, NumeralKind.VAGUE, None, low, high)
-        if match.group("vague_scaled") is not None:
-            low, high = self._vague_multipliers[_fold(match.group("vague_scaled"))]
-            factor = self._scale_values[_fold(match.group("vague_scale"))]
+        if branch == "vague_scaled":
+            low, high = self._vague_multipliers[_fold(match.group(group["vague_scaled"]))]
+            factor = self._scale_values[_fold(match.group(group["vague_scale"]))]
             return Numeral(
                 start, end, NumeralKind.VAGUE, None, low * factor, high * factor, scale=factor
             )
-        if match.group("multiplier") is not None:
-            factor = self._multipliers[_fold(match.group("multiplier"))]
-            scale = self._scale_values[_fold(match.group("multiplied"))]
+        if branch == "multiplier":
+            factor = self._multipliers[_fold(match.group(group["multiplier"]))]
+            scale = self._scale_values[_fold(match.group(group["multiplied"]))]
             value = _tidy(factor * scale)
             return Numeral(start, end, NumeralKind.WORDS, value, value, value, scale=scale)
-        if match.group("fraction") is not None:
-            return self._read_fraction(match.group("fraction"), start)
-        if match.group("ratio") is not None:
-            return self._read_ratio(match.group("ratio"), start)
-        raise AssertionError(f"unhandled numeral group {group!r}")  # pragma: no cover
+        if branch == "fraction":
+            return self._read_fraction(match.group(group["fraction"]), start)
+        if branch == "ratio":
+            return self._read_ratio(match.group(group["ratio"]), start)
+        raise AssertionError(f"unhandled numeral group {branch!r}")  # pragma: no cover
 
     def _read_digits(self, match: regex.Match[str], text: str) -> Numeral | None:
-        start = match.start("digits")
-        run = match.group("digits")
+        digits_group, scale_group = self._digit_groups[match.re]
+        start = match.start(digits_group)
+        run = match.group(digits_group)
         value = digits_value(run)
-        scale_text = match.group("digit_scale")
+        scale_text = match.group(scale_group)
         end = match.end()
         if value is None:
             first, space, _ = run.partition(" ")

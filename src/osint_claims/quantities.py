@@ -130,24 +130,31 @@ class QuantityParser:
             return None, numeral.end
         draft = _Draft(start=numeral.start, end=numeral.end, first=numeral)
         self._read_before(text, draft, floor)
-        unit = grammar.unit_after.match(text, numeral.end)
+        unit = self._unit_at(text, numeral.end)
         position = self._read_range(text, draft, unit)
+        looked_for_unit = numeral.end
         if draft.second is not None:
-            unit = grammar.unit_after.match(text, position)
+            unit = self._unit_at(text, position)
+            looked_for_unit = position
         position = self._read_unit(draft, unit, position)
         if draft.unit in grammar.calibre_units and self._is_calibre(text, position, draft):
             return None, position
         if self._is_year(text, draft, position):
             return None, max(position, draft.first.end)
         position = self._read_trailing(text, draft, position)
-        if draft.unit is None:
-            position = self._read_unit(draft, grammar.unit_after.match(text, position), position)
+        if draft.unit is None and position != looked_for_unit:
+            position = self._read_unit(draft, self._unit_at(text, position), position)
         position = self._read_item(text, draft, position)
         position = self._read_trailing(text, draft, position)
         if draft.item is None and draft.unit is None:
             self._read_lead_in(text, draft, floor)
         draft.end = max(draft.end, position)
         return draft, max(position, numeral.end)
+
+    def _unit_at(self, text: str, position: int) -> regex.Match[str] | None:
+        if not self.grammar.may_have_unit(text, position):
+            return None
+        return self.grammar.unit_after.match(text, position)
 
     def _is_not_a_count(self, text: str, numeral: Numeral) -> bool:
         grammar = self.grammar
@@ -167,7 +174,7 @@ class QuantityParser:
             touching_letters = end < len(text) and text[end].isalpha() and not numeral.scaled
             if (
                 touching_letters
-                and not grammar.unit_after.match(text, end)
+                and not self._unit_at(text, end)
                 and not grammar.not_count_after.match(text, end)
             ):
                 return True  # a designation ("2S19"), not a unit or an ordinal
@@ -217,15 +224,18 @@ class QuantityParser:
         if "-" in unit_text:
             return True
         token = self.grammar.item_token.match(text, position)
-        if token is None or token.group("word") is None:
+        word = token.group(self.grammar.item_word_group) if token else None
+        if word is None:
             return False
-        word = token.group("word").lower()
+        word = word.lower()
         return word != "of" and word not in self.grammar.stop_words
 
     def _continues_date(self, text: str, numeral: Numeral, state: _ScanState) -> bool:
         """ "on March 6 and 7": a figure joined to a date just passed over is one too."""
         last = state.last_date_end
         if last is None or numeral.start <= last or numeral.kind is not NumeralKind.DIGITS:
+            return False
+        if not self.grammar.may_join_date(text, last):
             return False
         return self.grammar.date_joiner.fullmatch(text, last, numeral.start) is not None
 
@@ -254,7 +264,7 @@ class QuantityParser:
             return False
         if draft.qualified:
             token = self.grammar.item_token.match(text, position)
-            word = token.group("word") if token else None
+            word = token.group(self.grammar.item_word_group) if token else None
             if word and word.lower() not in self.grammar.stop_words:
                 return False  # "more than 2000 soldiers"
         return True
@@ -269,8 +279,11 @@ class QuantityParser:
         match = grammar.left.match(text, max(floor, start - LEFT_WINDOW), start)
         if match is None or match.start() == start:
             return
+        group = grammar.left_groups
         starts = [start]
-        for index, qualifier in enumerate(match.captures("qualifier")):
+        qualifier_group = group["qualifier"]
+        qualifier_starts = match.starts(qualifier_group)
+        for index, qualifier in enumerate(match.captures(qualifier_group)):
             bound, approximate = grammar.qualifier_bounds[_fold(qualifier)]
             if approximate:
                 draft.approximate = True
@@ -278,20 +291,21 @@ class QuantityParser:
                 draft.bound = bound
                 draft.bound_word = _fold(qualifier)
             draft.qualified = True
-            starts.append(match.starts("qualifier")[index])
-        change = match.group("change")
+            starts.append(qualifier_starts[index])
+        change = match.group(group["change"])
         if change:
             increase = grammar.change_before[_fold(change)]
             draft.change = Change.INCREASE if increase else Change.DECREASE
-            starts.append(match.start("change"))
-        if match.group("currency"):
-            draft.unit = grammar.currency_of_symbol[match.group("currency").lower()]
-            starts.append(match.start("currency"))
-        openers = match.captures("opener")
-        verb = match.group("verb")
+            starts.append(match.start(group["change"]))
+        currency = match.group(group["currency"])
+        if currency:
+            draft.unit = grammar.currency_of_symbol[currency.lower()]
+            starts.append(match.start(group["currency"]))
+        openers = match.captures(group["opener"])
+        verb = match.group(group["verb"])
         if openers:
             draft.opener = openers[-1].lower()
-            draft.opener_start = match.starts("opener")[-1]
+            draft.opener_start = match.starts(group["opener"])[-1]
         if verb:
             if draft.opener is not None:
                 draft.opener = None  # "rose from 10 to 12": two levels, not a range
@@ -308,6 +322,8 @@ class QuantityParser:
         first = draft.first
         position = first.end
         unit_end = unit_match.end() if unit_match else position
+        if not grammar.may_have_connector(text, unit_end):
+            return position
         connector = grammar.range_connector.match(text, unit_end)
         if (
             connector is None
@@ -316,7 +332,7 @@ class QuantityParser:
             or first.kind is NumeralKind.VAGUE
         ):
             return position
-        word = connector.group("connector").lower()
+        word = connector.group(grammar.connector_groups["connector"]).lower()
         expected = grammar.openers.get(draft.opener) if draft.opener else None
         if word == "and" and expected != "and":
             return position
@@ -340,9 +356,10 @@ class QuantityParser:
         if draft.opener is not None and draft.opener_start is not None:
             draft.start = min(draft.start, draft.opener_start)
         if unit_match is not None:
-            draft.unit = grammar.unit_of_form[_fold(unit_match.group("unit"))]
-        if connector.group("currency"):
-            draft.unit = grammar.currency_of_symbol[connector.group("currency").lower()]
+            draft.unit = grammar.unit_of_form[_fold(unit_match.group(grammar.unit_group))]
+        currency = connector.group(grammar.connector_groups["currency"])
+        if currency:
+            draft.unit = grammar.currency_of_symbol[currency.lower()]
         return second.end
 
     def _both_years(self, first: Numeral, second: Numeral, text: str) -> bool:
@@ -357,7 +374,7 @@ class QuantityParser:
     def _read_unit(self, draft: _Draft, unit: regex.Match[str] | None, position: int) -> int:
         if unit is None:
             return position
-        draft.unit = self.grammar.unit_of_form[_fold(unit.group("unit"))]
+        draft.unit = self.grammar.unit_of_form[_fold(unit.group(self.grammar.unit_group))]
         return unit.end()
 
     def _read_trailing(self, text: str, draft: _Draft, position: int) -> int:
@@ -366,7 +383,9 @@ class QuantityParser:
         match = self.grammar.trailing.match(text, position)
         if match is None:
             return position
-        bound, approximate = self.grammar.trailing_bounds[_fold(match.group("trailing"))]
+        bound, approximate = self.grammar.trailing_bounds[
+            _fold(match.group(self.grammar.trailing_group))
+        ]
         if approximate:
             draft.approximate = True
         elif draft.bound is Bound.EXACT and bound is not None:
@@ -382,11 +401,11 @@ class QuantityParser:
             change = grammar.change_word_after.match(text, position)
         if change is not None and draft.change is None:
             following = grammar.item_token.match(text, change.end())
-            word = following.group("word") if following else None
+            word = following.group(grammar.item_word_group) if following else None
             if word is None or word.lower() != "than":
                 draft.change = (
                     Change.INCREASE
-                    if grammar.change_after[_fold(change.group("change"))]
+                    if grammar.change_after[_fold(change.group(grammar.change_after_group))]
                     else Change.DECREASE
                 )
                 position = change.end()
@@ -416,10 +435,11 @@ class QuantityParser:
         rate = grammar.rate_after.match(text, position)
         if rate is None:
             return position
-        period = rate.group("period")
-        draft.per = (
-            period.lower() if period else grammar.period_of_adverb[rate.group("adverb").lower()]
-        )
+        period = rate.group(grammar.rate_groups["period"])
+        if period:
+            draft.per = period.lower()
+        else:
+            draft.per = grammar.period_of_adverb[rate.group(grammar.rate_groups["adverb"]).lower()]
         return rate.end()
 
     def _read_lead_in(self, text: str, draft: _Draft, floor: int) -> None:
@@ -475,19 +495,20 @@ class QuantityParser:
         unit = draft.unit
         if first.kind is NumeralKind.FRACTION and unit is None:
             unit = "fraction"
-        span = Span(draft.start, draft.end)
+        # Positional arguments, in the order Quantity declares its fields: a few thousand
+        # quantities a megabyte make keyword matching worth avoiding.
         return Quantity(
-            value=value,
-            low=low,
-            high=high,
-            bound=draft.bound,
-            approximate=draft.approximate,
-            change=draft.change,
-            unit=unit,
-            item=draft.item,
-            per=draft.per,
-            span=span,
-            text=span.slice(original),
+            value,
+            low,
+            high,
+            draft.bound,
+            draft.approximate,
+            draft.change,
+            unit,
+            draft.item,
+            draft.per,
+            Span(draft.start, draft.end),
+            original[draft.start : draft.end],
         )
 
 
@@ -500,7 +521,7 @@ def _word_before(text: str, start: int) -> str:
     head = text[max(0, start - 24) : start]
     if not head[-1:].isspace():
         return ""
-    words = head.split()
+    words = head.rsplit(None, 1)  # the last word is all that is needed
     return words[-1].lstrip("\"'([{") if words else ""
 
 

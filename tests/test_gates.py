@@ -1,0 +1,79 @@
+"""The cheap tests before patterns never turn away a place where the pattern would match.
+
+Each gate (and each prefilter that stands in for a search) is an optimisation: it must give
+exactly what running the pattern everywhere would give.
+"""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+from osint_claims._grammar import Grammar
+from osint_claims._patterns import PrefixGate, alternation, first_characters, may_begin
+from osint_claims.lexicon import Lexicon
+from osint_claims.numbers import NumeralReader, scan_form
+
+_GRAMMAR = Grammar.for_lexicon(Lexicon.default())
+_READER = NumeralReader.for_lexicon(Lexicon.default())
+
+# Pieces that make the gated patterns match, and characters that test their edges.
+_PIECES = st.sampled_from(
+    [
+        *"0123456789 -,.:/'[]$%\n\t\u00a0\u2028\u0085\u212a\u017f\u0130é",
+        *"km kms sq km percent % mm bn m k K to and or - in out of".split(),
+        *"three-quarters one ten tens thousand half a million dozen twenty-two".split(),
+        *"March am pm GMT th st nd 2nd Min read of troops someone often".split(),
+        " ",
+        "  ",
+    ]
+)
+_TEXT = st.lists(_PIECES, max_size=20).map("".join)
+
+
+@given(_TEXT)
+def test_unit_and_connector_gates_are_exact(text: str) -> None:
+    for position in range(len(text) + 1):
+        if not _GRAMMAR.may_have_unit(text, position):
+            assert _GRAMMAR.unit_after.match(text, position) is None
+        if not _GRAMMAR.may_have_connector(text, position):
+            assert _GRAMMAR.range_connector.match(text, position) is None
+
+
+@given(_TEXT)
+def test_not_count_and_date_joiner_gates_are_exact(text: str) -> None:
+    for position in range(len(text) + 1):
+        if text[position : position + 1] not in ("", " "):
+            marked = _GRAMMAR.may_be_marked(text, position)
+            assert marked or _GRAMMAR.not_count_after.match(text, position) is None
+        if not _GRAMMAR.may_join_date(text, position):
+            for end in range(position, len(text) + 1):
+                assert _GRAMMAR.date_joiner.fullmatch(text, position, end) is None
+
+
+@given(_TEXT)
+def test_prefix_gate_is_exact(text: str) -> None:
+    words = ["km", "sq km", "%", "K", "three-quarters", "out of"]
+    for flags in (0, regex.IGNORECASE):
+        gate = PrefixGate(words, flags)
+        initials = first_characters(words, flags)
+        pattern = regex.compile(alternation(words), flags)
+        for position in range(len(text) + 1):
+            if not gate.may_start_at(text, position):
+                assert pattern.match(text, position) is None
+            if not may_begin(text[position : position + 1], initials):
+                assert pattern.match(text, position) is None
+
+
+@given(_TEXT)
+def test_numeral_search_finds_what_the_trigger_patterns_find(text: str) -> None:
+    scan = scan_form(text)
+    for position in range(len(scan) + 1):
+        cursor = _READER.cursor(scan)
+        word = cursor._search_word(position)
+        expected_word = _READER._word_trigger.search(scan, position)
+        assert (word and word.span()) == (expected_word and expected_word.span())
+        digits = cursor._next_digits(position)
+        expected_digits = _READER._digits_pattern.search(scan, position)
+        assert (digits and digits.span()) == (expected_digits and expected_digits.span())
