@@ -99,7 +99,9 @@ class QuantityParser:
                 break
             floor = drafts[-1].end if drafts else 0
             draft, position = self._read(plain, numeral, floor, state)
-            if draft is not None:
+            # Numerals can chain ("twenty one half"): a figure that would start inside the
+            # previous one is part of it, never a second quantity over the same words.
+            if draft is not None and draft.start >= floor:
                 drafts.append(draft)
         self._carry_approximation(plain, drafts)
         return [self._build(text, draft) for draft in drafts]
@@ -411,7 +413,13 @@ class QuantityParser:
                 position = change.end()
         position = self._read_rate(text, draft, position)
         if draft.per is None:
-            draft.item, position = self.items.read(text, position)
+            # A figure quoted on its own ('"over a thousand" military personnel') still
+            # counts what follows the closing quote. (Texts arrive with quotes straightened.)
+            quoted = (
+                text.startswith('"', position) and draft.start > 0 and text[draft.start - 1] == '"'
+            )
+            draft.item, after = self.items.read(text, position + 1 if quoted else position)
+            position = after if draft.item is not None or not quoted else position
             self._undo_span_bound(draft)
             position = self._read_rate(text, draft, position)
         return position
