@@ -70,6 +70,7 @@ def claim_label(claim: Claim) -> str:
     '300 (unattributed)'
     """
     attribution = claim.attribution
-    voice = attribution.originator or attribution.outlet
-    who = voice.name if voice is not None else "unattributed"
+    who = " and ".join(actor.name for actor in attribution.originators)
+    if not who:
+        who = attribution.outlet.name if attribution.outlet is not None else "unattributed"
     return f"{figure_text(claim.quantity)} ({who})"
