@@ -76,3 +76,20 @@ def positive_int(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
     return number
+
+
+def print_header() -> None:
+    """The first lines of every report: the command, the machine and the library measured."""
+    print(f"$ {command_line()}")
+    print(f"machine: {machine_context()}")
+    print(f"library: {library_context()}")
+
+
+def add_seeds_option(parser: argparse.ArgumentParser) -> None:
+    """``--seeds DIR``: where the seed articles are read from (the repository's by default)."""
+    parser.add_argument(
+        "--seeds",
+        type=Path,
+        default=REPO_ROOT / "seeds",
+        help="directory of *.txt seed files (default: the repository's seeds/)",
+    )

@@ -22,11 +22,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from _context import (
-    command_line,
-    library_context,
-    machine_context,
     osint_claims,
     positive_int,
+    print_header,
 )
 
 NOT_LINEAR_RATIO = 3.0
@@ -173,9 +171,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         if not args.only or any(word.lower() in name.lower() for word in args.only)
     ]
 
-    print(f"$ {command_line()}")
-    print(f"machine: {machine_context()}")
-    print(f"library: {library_context()}")
+    print_header()
     print(
         f"timing:  best of up to {args.repeat} run(s) (time.perf_counter); n = {args.n:,} chars; "
         f"ratio = time(2n) / time(n), about 2 if linear; SLOW = a call over {args.slow_seconds:g} s"

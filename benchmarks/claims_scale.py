@@ -38,11 +38,9 @@ from datetime import date
 from pathlib import Path
 
 from _context import (
-    REPO_ROOT,
-    command_line,
-    library_context,
-    machine_context,
+    add_seeds_option,
     osint_claims,
+    print_header,
 )
 
 MB = 1_000_000
@@ -136,20 +134,13 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         choices=VARIANTS,
         help="which input to build; repeatable (default: all of them)",
     )
-    parser.add_argument(
-        "--seeds",
-        type=Path,
-        default=REPO_ROOT / "seeds",
-        help="directory of *.txt seed files (default: the repository's seeds/)",
-    )
+    add_seeds_option(parser)
     return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     args = parse_args(argv)
-    print(f"$ {command_line()}")
-    print(f"machine: {machine_context()}")
-    print(f"library: {library_context()}")
+    print_header()
     paths = seed_paths(args.seeds)
     size = int(args.size_mb * MB)
     print(

@@ -36,7 +36,11 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from _context import REPO_ROOT, command_line, library_context, machine_context, positive_int
+from _context import (
+    REPO_ROOT,
+    positive_int,
+    print_header,
+)
 
 from osint_claims import extract_many
 
@@ -148,9 +152,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         mode, folder, count, workers = args.run
         run_one(mode, Path(folder), int(count), int(workers))
         return
-    print(f"$ {command_line()}")
-    print(f"machine: {machine_context()}")
-    print(f"library: {library_context()}")
+    print_header()
     sizes = (args.documents, 4 * args.documents)
     modes = [
         ("in-process", "stream", 1),

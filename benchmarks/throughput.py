@@ -30,12 +30,10 @@ from pathlib import Path
 from typing import TypeVar
 
 from _context import (
-    REPO_ROOT,
-    command_line,
-    library_context,
-    machine_context,
+    add_seeds_option,
     osint_claims,
     positive_int,
+    print_header,
 )
 
 MB = 1_000_000
@@ -172,20 +170,13 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--no-baseline", action="store_true", help="do not time quantulum3 even if installed"
     )
-    parser.add_argument(
-        "--seeds",
-        type=Path,
-        default=REPO_ROOT / "seeds",
-        help="directory of *.txt seed files (default: the repository's seeds/)",
-    )
+    add_seeds_option(parser)
     return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     args = parse_args(argv)
-    print(f"$ {command_line()}")
-    print(f"machine: {machine_context()}")
-    print(f"library: {library_context()}")
+    print_header()
 
     seeds = load_seeds(args.seeds)
     text, copies = build_text(seeds, int(args.size_mb * MB))
