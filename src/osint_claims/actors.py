@@ -65,6 +65,16 @@ def _plain(text: str) -> str:
     return " ".join(normalize(text).split())
 
 
+def _fold(text: str) -> str:
+    """``text`` without case, for lookups: Turkish dotless and dotted i fold like plain i,
+    since an all-capitals headline writes both as "I" ("ANADOLU AJANSI").
+
+    >>> _fold("Anadolu Ajansı") == _fold("ANADOLU AJANSI") == _fold("anadolu ajansi")
+    True
+    """
+    return text.casefold().replace("\u0131", "i").replace("i\u0307", "i")
+
+
 def _key(plain: str) -> str:
     """The form a name is looked up by: no trailing possessive, no leading "the".
 
@@ -140,9 +150,9 @@ class ActorRegistry:
         # Newest first: a later actor's name wins over an earlier one's.
         for actor in reversed(list(self.actors.values())):
             for term in self._terms_of(actor):
-                index.setdefault(term.key.casefold(), []).append(term)
+                index.setdefault(_fold(term.key), []).append(term)
         object.__setattr__(self, "_index", {k: tuple(v) for k, v in index.items()})
-        object.__setattr__(self, "_ids", {i.casefold(): i for i in self.actors})
+        object.__setattr__(self, "_ids", {_fold(i): i for i in self.actors})
 
     def _terms_of(self, actor: Actor) -> list[_Term]:
         explicit = {_plain(name) for name in self.case_sensitive.get(actor.id, ())}
@@ -257,15 +267,15 @@ class ActorRegistry:
         plain = _plain(name)
         key = _key(plain)
         actor = self._lookup(key)
-        if actor is not None or key.casefold() in self._index:
+        if actor is not None or _fold(key) in self._index:
             return actor  # None: a known name in the wrong case ("us")
         # Only compound ids ("kr-jcs") stand in for names: a bare state code is also a word
         # ("in", "it", "no"), so those are looked up with get().
-        actor_id = self._ids.get(plain.casefold()) if "-" in plain else None
+        actor_id = self._ids.get(_fold(plain)) if "-" in plain else None
         return None if actor_id is None else self.actors[actor_id]
 
     def _lookup(self, key: str) -> Actor | None:
-        for term in self._index.get(key.casefold(), ()):
+        for term in self._index.get(_fold(key), ()):
             if not term.sensitive or term.key == key:
                 return self.actors[term.actor_id]
         return None
