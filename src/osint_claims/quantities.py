@@ -31,7 +31,7 @@ from .errors import InvalidInputError
 from .lexicon import Lexicon
 from .model import Bound, Change, Quantity, Span
 from .numbers import Numeral, NumeralKind, scan_form
-from .text import normalize
+from .text import normalize, normalize_and_lower
 
 __all__ = ["QuantityParser", "extract_quantities", "parse_quantity"]
 
@@ -87,8 +87,12 @@ class QuantityParser:
             raise InvalidInputError(
                 "extract_quantities", f"expected str, got {type(text).__name__}"
             )
-        plain = normalize(text)
-        scan = scan_form(plain, normalized=True)
+        forms = normalize_and_lower(text)
+        if forms is None:  # a capital sigma: str.lower reads its context
+            plain = normalize(text)
+            scan = scan_form(plain, normalized=True)
+        else:
+            plain, scan = forms
         drafts: list[_Draft] = []
         position = 0
         cursor = self.grammar.numerals.cursor(scan)
