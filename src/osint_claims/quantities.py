@@ -29,7 +29,7 @@ from ._grammar import LEAD_WINDOW, LEFT_WINDOW, Grammar
 from ._items import ItemReader
 from .errors import InvalidInputError
 from .lexicon import Lexicon
-from .model import Bound, Change, Quantity, Span
+from .model import Bound, Change, Quantity
 from .numbers import Numeral, NumeralKind, scan_form
 from .text import normalize, normalize_and_lower
 
@@ -499,20 +499,21 @@ class QuantityParser:
         unit = draft.unit
         if first.kind is NumeralKind.FRACTION and unit is None:
             unit = "fraction"
-        # Positional arguments, in the order Quantity declares its fields: a few thousand
-        # quantities a megabyte make keyword matching worth avoiding.
-        return Quantity(
+        # The same checks as Quantity(...) and Span(...), without attrs' calls: a few
+        # thousand quantities a megabyte.
+        return Quantity._parsed(
             value,
             low,
             high,
-            draft.bound,
-            draft.approximate,
-            draft.change,
-            unit,
-            draft.item,
-            draft.per,
-            Span(draft.start, draft.end),
-            original[draft.start : draft.end],
+            bound=draft.bound,
+            approximate=draft.approximate,
+            change=draft.change,
+            unit=unit,
+            item=draft.item,
+            per=draft.per,
+            start=draft.start,
+            end=draft.end,
+            text=original[draft.start : draft.end],
         )
 
 
