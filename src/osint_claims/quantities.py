@@ -88,7 +88,7 @@ class QuantityParser:
                 "extract_quantities", f"expected str, got {type(text).__name__}"
             )
         forms = normalize_and_lower(text)
-        if forms is None:  # a capital sigma: str.lower reads its context
+        if forms is None:  # many characters beyond ASCII, or a capital sigma
             plain = normalize(text)
             scan = scan_form(plain, normalized=True)
         else:

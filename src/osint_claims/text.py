@@ -52,19 +52,23 @@ _ASCII_TABLE: Final = bytes.maketrans(
     _ASCII_FROM, "".join(_REPLACEMENT[chr(byte)] for byte in _ASCII_FROM).encode("ascii")
 )
 _CAPITAL_SIGMA: Final = "\u03a3"
+_FEW_WIDE: Final = 32
 
 
 def normalize_and_lower(text: str) -> tuple[str, str] | None:
     """``normalize(text)`` and its lower case, each character lowered on its own.
 
-    A character whose lower case is longer (such as "İ") is left as it is. Returns None
-    for a text holding a capital sigma, whose lower case ``str.lower`` chooses by context.
-    A wide string (emoji, curly quotes) is read as one byte a character: the ASCII part is
-    replaced and lowered as bytes, and only the few other characters one by one.
+    A character whose lower case is longer (such as "İ") is left as it is. A wide string
+    (emoji, curly quotes) is read as one byte a character: the ASCII part is replaced and
+    lowered as bytes, and only the few other characters one by one. Returns None where
+    that does not pay or could differ: when more than one character in 32 is beyond
+    ASCII (or a "?"), or the text holds a capital sigma (``str.lower`` reads its context).
 
-    >>> normalize_and_lower("About\u00a0Two \U0001f399 \u201cThousand\u201d")
-    ('About Two \U0001f399 "Thousand"', 'about two \U0001f399 "thousand"')
-    >>> normalize_and_lower("\u03a3") is None
+    >>> normalize_and_lower("About\u00a0Two Thousand troops came on Monday")
+    ('About Two Thousand troops came on Monday', 'about two thousand troops came on monday')
+    >>> normalize_and_lower("\u03a3 " + 40 * "a") is None
+    True
+    >>> normalize_and_lower("\u0442\u0438\u0441\u044f\u0447\u0456 troops") is None
     True
     """
     if text.isascii():
@@ -73,6 +77,8 @@ def normalize_and_lower(text: str) -> tuple[str, str] | None:
     if _CAPITAL_SIGMA in text:
         return None
     encoded = text.encode("ascii", "replace")  # one "?" for each character beyond ASCII
+    if encoded.count(b"?") > len(encoded) // _FEW_WIDE:
+        return None  # Cyrillic, say: a Python step a character costs more than str.lower
     for byte in _ASCII_FROM:
         if byte in encoded:
             encoded = encoded.translate(_ASCII_TABLE)
