@@ -121,16 +121,60 @@ class Quantity:
     text: str = ""
 
     def __attrs_post_init__(self) -> None:
-        low, value, high = self.low, self.value, self.high
-        if low is not None and value is not None and low > value:
-            raise ModelError("Quantity", f"low {low} is above value {value}")
-        if value is not None and high is not None and value > high:
-            raise ModelError("Quantity", f"value {value} is above high {high}")
-        if low is not None and high is not None and low > high:
-            raise ModelError("Quantity", f"low {low} is above high {high}")
-        for figure in (low, value, high):  # a loop, not any(): parsers build thousands
-            if figure is not None and not figure.is_finite():
-                raise ModelError("Quantity", "figures must be finite numbers")
+        _check_figures(self.low, self.value, self.high)
+
+    @classmethod
+    def _parsed(
+        cls,
+        value: Decimal | None,
+        low: Decimal | None,
+        high: Decimal | None,
+        *,
+        bound: Bound,
+        approximate: bool,
+        change: Change | None,
+        unit: str | None,
+        item: str | None,
+        per: str | None,
+        start: int,
+        end: int,
+        text: str,
+    ) -> Quantity:
+        """The parsers' constructor: ``cls(..., Span(start, end), text)``, checked the same.
+
+        The same conversions and checks, in the same order and with the same errors, as
+        attrs' ``__init__`` with its converters, validators and post-init, without their
+        calls: a megabyte of news holds thousands of quantities.
+        """
+        if start < 0:
+            raise ModelError("Span", f"start {start} is negative")
+        if end < 0:
+            raise ModelError("Span", f"end {end} is negative")
+        if end < start:
+            raise ModelError("Span", f"end {end} is before start {start}")
+        span = _new(Span)
+        _set_span_start(span, start)
+        _set_span_end(span, end)
+        if value is not None and not isinstance(value, Decimal):
+            value = Decimal(value)
+        if low is not None and not isinstance(low, Decimal):
+            low = Decimal(low)
+        if high is not None and not isinstance(high, Decimal):
+            high = Decimal(high)
+        _check_figures(low, value, high)
+        quantity = _new(cls)
+        _set_value(quantity, value)
+        _set_low(quantity, low)
+        _set_high(quantity, high)
+        _set_bound(quantity, bound)
+        _set_approximate(quantity, approximate)
+        _set_change(quantity, change)
+        _set_unit(quantity, unit)
+        _set_item(quantity, item)
+        _set_per(quantity, per)
+        _set_span(quantity, span)
+        _set_text(quantity, text)
+        return quantity
 
     @classmethod
     def exact(
@@ -183,6 +227,38 @@ class Quantity:
         if self.low is not None and self.high is not None:
             return (self.low + self.high) / 2
         return self.low if self.low is not None else self.high
+
+
+def _check_figures(low: Decimal | None, value: Decimal | None, high: Decimal | None) -> None:
+    if low is not None and value is not None and low > value:
+        raise ModelError("Quantity", f"low {low} is above value {value}")
+    if value is not None and high is not None and value > high:
+        raise ModelError("Quantity", f"value {value} is above high {high}")
+    if low is not None and high is not None and low > high:
+        raise ModelError("Quantity", f"low {low} is above high {high}")
+    for figure in (low, value, high):  # a loop, not any(): parsers build thousands
+        if figure is not None and not figure.is_finite():
+            raise ModelError("Quantity", "figures must be finite numbers")
+
+
+# The slots' own setters, for ``Quantity._parsed``: what attrs' frozen ``__init__`` calls
+# through ``object.__setattr__``, called directly.
+_new = object.__new__
+_set_span_start = Span.__dict__["start"].__set__
+_set_span_end = Span.__dict__["end"].__set__
+(
+    _set_value,
+    _set_low,
+    _set_high,
+    _set_bound,
+    _set_approximate,
+    _set_change,
+    _set_unit,
+    _set_item,
+    _set_per,
+    _set_span,
+    _set_text,
+) = (Quantity.__dict__[field.name].__set__ for field in attrs.fields(Quantity))
 
 
 def _strings(values: Iterable[str]) -> tuple[str, ...]:

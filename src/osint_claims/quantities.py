@@ -29,9 +29,9 @@ from ._grammar import LEAD_WINDOW, LEFT_WINDOW, Grammar
 from ._items import ItemReader
 from .errors import InvalidInputError
 from .lexicon import Lexicon
-from .model import Bound, Change, Quantity, Span
+from .model import Bound, Change, Quantity
 from .numbers import Numeral, NumeralKind, scan_form
-from .text import normalize
+from .text import normalize, normalize_and_lower
 
 __all__ = ["QuantityParser", "extract_quantities", "parse_quantity"]
 
@@ -87,8 +87,12 @@ class QuantityParser:
             raise InvalidInputError(
                 "extract_quantities", f"expected str, got {type(text).__name__}"
             )
-        plain = normalize(text)
-        scan = scan_form(plain, normalized=True)
+        forms = normalize_and_lower(text)
+        if forms is None:  # many characters beyond ASCII, or a capital sigma
+            plain = normalize(text)
+            scan = scan_form(plain, normalized=True)
+        else:
+            plain, scan = forms
         drafts: list[_Draft] = []
         position = 0
         cursor = self.grammar.numerals.cursor(scan)
@@ -503,20 +507,21 @@ class QuantityParser:
         unit = draft.unit
         if first.kind is NumeralKind.FRACTION and unit is None:
             unit = "fraction"
-        # Positional arguments, in the order Quantity declares its fields: a few thousand
-        # quantities a megabyte make keyword matching worth avoiding.
-        return Quantity(
+        # The same checks as Quantity(...) and Span(...), without attrs' calls: a few
+        # thousand quantities a megabyte.
+        return Quantity._parsed(
             value,
             low,
             high,
-            draft.bound,
-            draft.approximate,
-            draft.change,
-            unit,
-            draft.item,
-            draft.per,
-            Span(draft.start, draft.end),
-            original[draft.start : draft.end],
+            bound=draft.bound,
+            approximate=draft.approximate,
+            change=draft.change,
+            unit=unit,
+            item=draft.item,
+            per=draft.per,
+            start=draft.start,
+            end=draft.end,
+            text=original[draft.start : draft.end],
         )
 
 

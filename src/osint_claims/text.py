@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["normalize"]
+__all__ = ["normalize", "normalize_and_lower"]
 
 _SPACES: Final = (
     "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
@@ -44,3 +44,64 @@ def normalize(text: str) -> str:
         if char in text:
             text = text.replace(char, plain)
     return text
+
+
+# The replacements of ASCII characters (tab and form feed, the grave accent), as bytes.
+_ASCII_FROM: Final = "".join(char for char in _REPLACEMENT if char.isascii()).encode("ascii")
+_ASCII_TABLE: Final = bytes.maketrans(
+    _ASCII_FROM, "".join(_REPLACEMENT[chr(byte)] for byte in _ASCII_FROM).encode("ascii")
+)
+_CAPITAL_SIGMA: Final = "\u03a3"
+_FEW_WIDE: Final = 32
+
+
+def normalize_and_lower(text: str) -> tuple[str, str] | None:
+    """``normalize(text)`` and its lower case, each character lowered on its own.
+
+    A character whose lower case is longer (such as "İ") is left as it is. A wide string
+    (emoji, curly quotes) is read as one byte a character: the ASCII part is replaced and
+    lowered as bytes, and only the few other characters one by one. Returns None where
+    that does not pay or could differ: when more than one character in 32 is beyond
+    ASCII (or a "?"), or the text holds a capital sigma (``str.lower`` reads its context).
+
+    >>> normalize_and_lower("About\u00a0Two Thousand troops came on Monday")
+    ('About Two Thousand troops came on Monday', 'about two thousand troops came on monday')
+    >>> normalize_and_lower("\u03a3 " + 40 * "a") is None
+    True
+    >>> normalize_and_lower("\u0442\u0438\u0441\u044f\u0447\u0456 troops") is None
+    True
+    """
+    if text.isascii():
+        plain = normalize(text)
+        return plain, plain.lower()
+    if _CAPITAL_SIGMA in text:
+        return None
+    encoded = text.encode("ascii", "replace")  # one "?" for each character beyond ASCII
+    if encoded.count(b"?") > len(encoded) // _FEW_WIDE:
+        return None  # Cyrillic, say: a Python step a character costs more than str.lower
+    for byte in _ASCII_FROM:
+        if byte in encoded:
+            encoded = encoded.translate(_ASCII_TABLE)
+            break
+    ascii_plain = encoded.decode("ascii")
+    ascii_lower = encoded.lower().decode("ascii")
+    plain_parts: list[str] = []
+    lower_parts: list[str] = []
+    replacement = _REPLACEMENT
+    find = encoded.find
+    done = 0
+    at = find(b"?")
+    while at >= 0:
+        char = text[at]
+        if char != "?":
+            plain_char = replacement.get(char, char)
+            lower_char = plain_char.lower()
+            if len(lower_char) != 1:
+                lower_char = plain_char
+            plain_parts += (ascii_plain[done:at], plain_char)
+            lower_parts += (ascii_lower[done:at], lower_char)
+            done = at + 1
+        at = find(b"?", at + 1)
+    plain_parts.append(ascii_plain[done:])
+    lower_parts.append(ascii_lower[done:])
+    return "".join(plain_parts), "".join(lower_parts)

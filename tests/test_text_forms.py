@@ -1,0 +1,43 @@
+"""``normalize_and_lower`` gives exactly what ``normalize`` and ``scan_form`` give."""
+
+from __future__ import annotations
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from osint_claims import extract_quantities
+from osint_claims.numbers import scan_form
+from osint_claims.text import _REPLACEMENT, normalize, normalize_and_lower
+
+# Characters that stress the fast path: ASCII replacements, "?", case changes that grow,
+# shrink to ASCII or read their context, and wide characters.
+_TRICKY = "aZ ?`\t\x0b\x0c\n1,-'\"İIΣσςKkéÉßẞǅﬁ\u212a\U0001f399\ufe0f" + "".join(_REPLACEMENT)
+
+
+@given(st.text(alphabet=st.sampled_from(_TRICKY)) | st.text())
+@example("\u201cAbout\u00a0Two \U0001f399 Thousand\u201d\t`x`?")
+@example("ΣΑΣ 3 ΣΑΣ")
+@example("İ 3 K\u212a")
+def test_same_as_normalize_and_scan_form(text: str) -> None:
+    forms = normalize_and_lower(text)
+    if forms is None:
+        wide = sum(not char.isascii() or char == "?" for char in text)
+        assert "\u03a3" in text or wide > len(text) // 32
+        return
+    plain = normalize(text)
+    assert forms == (plain, scan_form(plain, normalized=True))
+
+
+def test_wide_texts_take_the_fast_path() -> None:
+    news = "About 3,000 \u201ctroops\u201d \U0001f399 and 200\u00a0tanks. "
+    text = (news + "The ministry said more would follow within the week. " * 4) * 3
+    assert normalize_and_lower(text) == (normalize(text), scan_form(text))
+
+
+def test_capital_sigma_falls_back() -> None:
+    text = "ΣΑΣ: about 3,000 troops \U0001f399 and ΟΔΟΣ 200 tanks"
+    found = extract_quantities(text)
+    assert [(q.text, q.item) for q in found] == [
+        ("about 3,000 troops", "troops"),
+        ("200 tanks", "tanks"),
+    ]
