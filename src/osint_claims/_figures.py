@@ -10,10 +10,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from ._intervals import plain
-from .model import Bound, Claim, Quantity
+from .model import Actor, Bound, Claim, Quantity
 
 _BOUND_WORDS = {
     Bound.AT_LEAST: "at least ",
@@ -62,6 +63,17 @@ def figure_text(quantity: Quantity) -> str:
     return text
 
 
+def names_text(actors: Sequence[Actor]) -> str:
+    """Names as a list is read aloud: "A", "A and B", "A, B and C".
+
+    >>> from osint_claims.model import Actor
+    >>> names_text([Actor("kr", "Seoul"), Actor("ua", "Kyiv"), Actor("us", "Washington")])
+    'Seoul, Kyiv and Washington'
+    """
+    names = [actor.name for actor in actors]
+    return names[0] if len(names) < 2 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 def claim_label(claim: Claim) -> str:
     """The figure and who stands behind it: "11,000 (Joint Chiefs of Staff)".
 
@@ -70,7 +82,7 @@ def claim_label(claim: Claim) -> str:
     '300 (unattributed)'
     """
     attribution = claim.attribution
-    who = " and ".join(actor.name for actor in attribution.originators)
+    who = names_text(attribution.originators) if attribution.originators else ""
     if not who:
         who = attribution.outlet.name if attribution.outlet is not None else "unattributed"
     return f"{figure_text(claim.quantity)} ({who})"

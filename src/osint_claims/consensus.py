@@ -35,6 +35,7 @@ from decimal import Decimal
 
 import attrs
 
+from ._figures import names_text
 from .compare import claim_date, increment_period, is_increment
 from .lexicon import Lexicon
 from .measures import Measure, Measures
@@ -248,7 +249,7 @@ def _voice_of(claim: Claim) -> tuple[str, str]:
     attribution = claim.attribution
     if attribution.originators:
         key = "+".join(actor.id for actor in attribution.originators)
-        return key, " and ".join(actor.name for actor in attribution.originators)
+        return key, names_text(attribution.originators)
     if attribution.outlet is not None:
         return f"outlet:{attribution.outlet.id}", attribution.outlet.name
     return "unattributed", "unattributed"

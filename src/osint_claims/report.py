@@ -31,7 +31,7 @@ from typing import Literal
 
 import attrs
 
-from ._figures import claim_label, figure_text, number_text
+from ._figures import claim_label, figure_text, names_text, number_text
 from .arithmetic import compound_totals
 from .compare import Comparison, Relation, Tolerance, compare
 from .consensus import Consensus, TimelineEntry, Topic, consensus, group, timeline
@@ -153,7 +153,7 @@ def _text_topic(topic_report: TopicReport) -> str:
 def _row(entry: TimelineEntry) -> tuple[str, str, str, str, str]:
     claim = entry.claim
     attribution = claim.attribution
-    who = " and ".join(actor.name for actor in attribution.originators) or "-"
+    who = names_text(attribution.originators) if attribution.originators else "-"
     through = [actor.name for actor in attribution.via]
     if attribution.outlet is not None:
         through.insert(0, attribution.outlet.name)
