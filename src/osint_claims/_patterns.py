@@ -34,29 +34,37 @@ def alternation(words: Iterable[str]) -> str:
     >>> alternation([])
     '(?!)'
     """
+    return _tree_pattern(words, reverse=False)
+
+
+def _tree_pattern(words: Iterable[str], *, reverse: bool) -> str:
+    # One tree for both directions: of prefixes (left to right) or of endings (for (?r)).
     tree: dict[str, dict[str, object]] = {}
     for word in set(words):
         if not word:
             continue
         node = tree
-        for char in word:
+        for char in reversed(word) if reverse else word:
             node = node.setdefault(char, {})  # type: ignore[assignment]
         node[_END] = {}
     if not tree:
         return "(?!)"
-    return "(?:" + _emit(tree) + ")"
+    return "(?:" + _emit(tree, reverse=reverse) + ")"
 
 
-def _emit(node: dict[str, dict[str, object]]) -> str:
+def _emit(node: dict[str, dict[str, object]], *, reverse: bool) -> str:
     branches = [
-        _piece(char) + _emit(child)  # type: ignore[arg-type]
+        (_emit(child, reverse=reverse) + _piece(char))  # type: ignore[arg-type]
+        if reverse
+        else (_piece(char) + _emit(child, reverse=reverse))  # type: ignore[arg-type]
         for char, child in sorted(node.items())
         if char != _END
     ]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    # Greedy optional continuation: the longest entry wins, shorter ones still match.
+    # Greedy optional continuation (to the left when reversed): the longest entry wins,
+    # shorter ones still match.
     return f"(?:{body})?" if _END in node else body
 
 
@@ -75,30 +83,7 @@ def suffix_alternation(words: Iterable[str]) -> str:
     ...              "no more than").group()
     'no more than'
     """
-    tree: dict[str, dict[str, object]] = {}
-    for word in set(words):
-        if not word:
-            continue
-        node = tree
-        for char in reversed(word):
-            node = node.setdefault(char, {})  # type: ignore[assignment]
-        node[_END] = {}
-    if not tree:
-        return "(?!)"
-    return "(?:" + _emit_reversed(tree) + ")"
-
-
-def _emit_reversed(node: dict[str, dict[str, object]]) -> str:
-    branches = [
-        _emit_reversed(child) + _piece(char)  # type: ignore[arg-type]
-        for char, child in sorted(node.items())
-        if char != _END
-    ]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    # Greedy optional continuation to the left: the longest word wins, as read in reverse.
-    return f"(?:{body})?" if _END in node else body
+    return _tree_pattern(words, reverse=True)
 
 
 def words_pattern(words: Iterable[str]) -> str:
