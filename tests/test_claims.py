@@ -48,6 +48,7 @@ def _shown(claim: Claim, key: str) -> object:
         "change": claim.quantity.change.value if claim.quantity.change else "none",
         "bound": claim.quantity.bound.name,
         "period": f"{claim.period.start}..{claim.period.end}" if claim.period else "none",
+        "cumulative": {True: "yes", False: "no", None: "unknown"}[claim.cumulative],
     }.get(key, registry)
 
 

@@ -134,6 +134,7 @@ class _Vocabulary:
         self.hedges = regex.compile(rf"(?i)\b{alternation(self.hedge_of)}\b")
         cumulative = table("claims", "cumulative")
         self.totals = regex.compile(rf"(?i)\b{alternation(cumulative['total'])}\b")
+        self.increments = regex.compile(rf"(?i)\b{alternation(cumulative['increment'])}\b")
         not_claims = table("claims", "not_claims")
         self.not_claim_items = frozenset(_fold(w) for w in not_claims.get("items", ()))
         participants = not_claims.get("participants", ())
@@ -300,7 +301,9 @@ class ClaimReader:
                 recipient=view.recipient(quantity),
                 period=view.period(quantity),
                 as_of=article.source.published,
-                cumulative=self._cumulative(text, quantity),
+                cumulative=self._cumulative(
+                    text, quantity, quantities[index - 1].span.end if index else 0
+                ),
                 attribution=Attribution(
                     outlet=article.source.outlet,
                     via=view.via(() if related else article.source.via, originators),
@@ -531,11 +534,20 @@ class ClaimReader:
         chosen = before or after
         return chosen[1] if chosen is not None else Hedge.STATED
 
-    def _cumulative(self, text: str, quantity: Quantity) -> bool | None:
+    def _cumulative(self, text: str, quantity: Quantity, floor: int) -> bool | None:
         if quantity.change is not None:
             return False
-        if self.words.totals.search(text[max(0, quantity.span.start - 60) : quantity.span.start]):
+        before = text[max(0, quantity.span.start - 60) : quantity.span.start]
+        if self.words.totals.search(before):
             return True
+        # "boosts ... with 3,000 troops", "3,000 reinforcements": an addition, not a level.
+        # Words of an earlier figure's phrase are that figure's ("3,500 additional soldiers
+        # at five centers"): only those after it count.
+        after_previous = text[max(floor, quantity.span.start - 60) : quantity.span.start]
+        if self.words.increments.search(after_previous) or (
+            quantity.item and self.words.increments.search(quantity.item)
+        ):
+            return False
         return None
 
     # Structure ----------------------------------------------------------------------
