@@ -14,7 +14,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import model_strategies  # noqa: F401  (registers strategies for st.from_type)
-from osint_claims import Claim, converter, extract_claims, json_schema, read_article
+from osint_claims import (
+    Claim,
+    Report,
+    build_report,
+    converter,
+    extract_claims,
+    json_schema,
+    read_article,
+)
 from osint_claims.articles import Segment, SegmentKind
 from osint_claims.model import Actor, Span
 from osint_claims.schema import MODEL_TYPES
@@ -75,6 +83,19 @@ def test_every_seed_claim_validates() -> None:
     assert len(claims) > 20
     for claim in claims:
         assert _errors(converter.unstructure(claim)) == [], claim
+
+
+def test_the_seed_report_validates_against_the_report_schema() -> None:
+    claims = [
+        claim
+        for path in sorted(SEEDS.glob("*.txt"))
+        for claim in extract_claims(read_article(path), related=True)
+    ]
+    document = converter.unstructure(build_report(claims))
+    validator = jsonschema.Draft202012Validator(json_schema(Report))
+    assert list(validator.iter_errors(document)) == []
+    document["topics"][0]["consensus"]["best"] = 11000.0  # a figure must be a string
+    assert list(validator.iter_errors(document))
 
 
 @given(st.from_type(Claim))

@@ -38,6 +38,7 @@ import attrs
 from ._version import __version__
 from .articles import read_article
 from .claims import extract_claims
+from .compare import Comparison
 from .dates import parse_date
 from .documents import DEFAULT_PATTERN, decode_document, find_documents, read_document
 from .errors import DocumentError
@@ -52,7 +53,7 @@ from .export import (
 )
 from .model import Claim, Quantity
 from .quantities import extract_quantities
-from .report import REPORT_FORMATS, render_report
+from .report import REPORT_FORMATS, Report, render_report
 from .schema import MODEL_TYPES, json_schema
 from .serialize import converter, to_json
 
@@ -460,11 +461,15 @@ def _quantities(run: Run) -> int:
     return run.exit_code
 
 
+# Beside the model: what `report --format json` writes, and one comparison of it.
+_SCHEMA_TYPES: Final[dict[str, type]] = {**MODEL_TYPES, "report": Report, "comparison": Comparison}
+
+
 def _configure_schema(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--type",
         "-t",
-        choices=sorted(MODEL_TYPES),
+        choices=sorted(_SCHEMA_TYPES),
         default="claim",
         help="the model type at the top (default: %(default)s, which reaches every type)",
     )
@@ -472,7 +477,7 @@ def _configure_schema(parser: argparse.ArgumentParser) -> None:
 
 
 def _schema(run: Run) -> int:
-    schema = json_schema(MODEL_TYPES[run.args.type])
+    schema = json_schema(_SCHEMA_TYPES[run.args.type])
     run.out.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
     return EXIT_OK
 
