@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
@@ -18,6 +19,7 @@ from osint_claims import (
     Claim,
     Comparison,
     IncompatibleClaimsError,
+    InvalidInputError,
     Measure,
     Measures,
     ModelError,
@@ -26,12 +28,16 @@ from osint_claims import (
     Relation,
     Tolerance,
     add_increment,
+    build_report,
     compare,
     compound_totals,
+    consensus,
     convert,
     extract_claims,
     from_json,
+    group,
     share,
+    timeline,
     times,
     to_json,
     total,
@@ -334,3 +340,30 @@ def test_converted_areas_are_equivalent_to_the_original(value: int) -> None:
     assert back.quantity.value is not None
     assert abs(back.quantity.value - Decimal(value)) <= max(Decimal(1), Decimal(value) / 100)
     assert compare(area, converted).relation.agrees
+
+
+# Bad input ----------------------------------------------------------------------------------
+
+_A_CLAIM = Claim(Quantity.exact(Decimal(3)), Predicate.SENT)
+
+
+@pytest.mark.parametrize(
+    ("call", "error"),
+    [
+        (lambda: compare("11,000 troops", _A_CLAIM), InvalidInputError),  # type: ignore[arg-type]
+        (lambda: group(["11,000 troops"]), InvalidInputError),  # type: ignore[list-item]
+        (lambda: group(None), InvalidInputError),  # type: ignore[arg-type]
+        (lambda: consensus([_A_CLAIM, 3]), InvalidInputError),  # type: ignore[list-item]
+        (lambda: timeline("abc"), InvalidInputError),  # type: ignore[arg-type]
+        (lambda: build_report([b"bytes"]), InvalidInputError),  # type: ignore[list-item]
+        (lambda: total(["x"]), InvalidInputError),  # type: ignore[list-item]
+        (lambda: share(0.5, _A_CLAIM), IncompatibleClaimsError),  # type: ignore[arg-type]
+        (lambda: times(_A_CLAIM, True), IncompatibleClaimsError),
+        (lambda: times(_A_CLAIM, -2), IncompatibleClaimsError),
+        (lambda: convert(_A_CLAIM, "km2"), IncompatibleClaimsError),
+        (lambda: add_increment(_A_CLAIM, None), InvalidInputError),  # type: ignore[arg-type]
+    ],
+)
+def test_bad_input_gets_a_typed_error(call: Callable[[], object], error: type[Exception]) -> None:
+    with pytest.raises(error):
+        call()

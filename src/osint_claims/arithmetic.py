@@ -28,7 +28,7 @@ from typing import TypeVar
 
 import attrs
 
-from .compare import claim_date
+from .compare import claim_date, claims_given
 from .errors import IncompatibleClaimsError
 from .lexicon import Lexicon
 from .measures import Measure, Measures
@@ -60,6 +60,7 @@ def total(
     >>> total(parts).quantity.figure, total(parts).quantity.item
     ('3000', 'casualties')
     """
+    parts = claims_given("total", parts)
     if not parts:
         raise IncompatibleClaimsError("total", "nothing to add up")
     _same_unit("total", parts)
@@ -99,6 +100,7 @@ def compound_totals(claims: Sequence[Claim], *, lexicon: Lexicon | None = None) 
     >>> [(c.quantity.figure, c.predicate.key) for c in compound_totals(claims)]
     [('~3000', 'casualties')]
     """
+    claims = claims_given("compound_totals", claims)
     measures = Measures.for_lexicon(lexicon if lexicon is not None else Lexicon.default())
     by_sentence: dict[tuple[object, ...], list[Claim]] = {}
     for claim in claims:
@@ -169,7 +171,9 @@ def share(
     >>> result.quantity.figure, result.predicate.key, len(result.derived_from)
     ('~2667', 'killed', 2)
     """
-    inputs: list[Claim] = [base]
+    inputs: list[Claim] = claims_given("share", [base])
+    if not isinstance(fraction, Claim | Decimal):
+        raise IncompatibleClaimsError("share", f"a share is a Claim or a Decimal, not {fraction!r}")
     if isinstance(fraction, Claim):
         factor = _fraction_value(fraction)
         inputs.insert(0, fraction)
@@ -200,7 +204,9 @@ def times(per_unit: Claim, count: int | Claim, *, item: str | None = None) -> Cl
     >>> times(each, 2).quantity.value
     Decimal('240')
     """
-    inputs = [per_unit]
+    inputs = claims_given("times", [per_unit])
+    if isinstance(count, bool) or not isinstance(count, int | Claim):
+        raise IncompatibleClaimsError("times", f"a count is an int or a Claim, not {count!r}")
     if isinstance(count, Claim):
         inputs.append(count)
         if count.quantity.unit is not None or count.quantity.value is None:
@@ -233,7 +239,7 @@ def add_increment(running_total: Claim, increment: Claim) -> Claim:
     >>> after.quantity.value, after.as_of, after.cumulative
     (Decimal('14000'), datetime.date(2025, 2, 28), True)
     """
-    parts = [running_total, increment]
+    parts = claims_given("add_increment", [running_total, increment])
     _same_unit("add_increment", parts)
     quantities = [running_total.quantity, increment.quantity]
     quantity = _built(
@@ -262,6 +268,7 @@ def convert(claim: Claim, unit: str, *, lexicon: Lexicon | None = None) -> Claim
     >>> convert(area, "km2").quantity.figure
     '~1295 km2'
     """
+    claims_given("convert", [claim])
     units = (lexicon if lexicon is not None else Lexicon.default()).units
     source, target = units.get(claim.quantity.unit or ""), units.get(unit)
     if source is None or target is None or source.dimension != target.dimension:

@@ -48,7 +48,7 @@ import attrs
 
 from ._figures import claim_label, figure_text
 from ._intervals import Interval, half_unit, rounds_to
-from .errors import ModelError
+from .errors import InvalidInputError, ModelError
 from .lexicon import Lexicon
 from .measures import Measure, Measures
 from .model import Actor, Bound, Claim, Quantity, SegmentKind
@@ -283,6 +283,7 @@ def compare(
     >>> compare(killed, wounded).relation.name
     'INCOMPARABLE'
     """
+    claims_given("compare", (first, second))
     tolerance = tolerance if tolerance is not None else Tolerance()
     measures = Measures.for_lexicon(lexicon if lexicon is not None else Lexicon.default())
     # Rules are applied to the pair in one fixed order so that swapping the arguments can
@@ -293,6 +294,25 @@ def compare(
         relation, reasons = _Rules(second, first, tolerance, measures, lexicon).relate()
         relation = relation.inverse
     return Comparison(first, second, relation, reasons)
+
+
+def claims_given(where: str, values: object) -> list[Claim]:
+    """``values`` as a list of claims, or an :class:`InvalidInputError` naming ``where``.
+
+    >>> claims_given("group", [])
+    []
+    >>> claims_given("group", ["11,000 troops"])
+    Traceback (most recent call last):
+    ...
+    osint_claims.errors.InvalidInputError: group: expected Claim objects, got str
+    """
+    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
+        raise InvalidInputError(where, f"expected Claim objects, got {type(values).__name__}")
+    found = list(values)
+    for value in found:
+        if not isinstance(value, Claim):
+            raise InvalidInputError(where, f"expected Claim objects, got {type(value).__name__}")
+    return found
 
 
 def _order_key(claim: Claim) -> str:

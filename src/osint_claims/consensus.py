@@ -36,7 +36,7 @@ from decimal import Decimal
 import attrs
 
 from ._figures import names_text
-from .compare import claim_date, increment_period, is_increment
+from .compare import claim_date, claims_given, increment_period, is_increment
 from .lexicon import Lexicon
 from .measures import Measure, Measures
 from .model import Actor, Claim, Period, Precision
@@ -140,6 +140,7 @@ def group(claims: Iterable[Claim], *, lexicon: Lexicon | None = None) -> list[To
     >>> group([])
     []
     """
+    claims = claims_given("group", claims)
     lexicon = lexicon if lexicon is not None else Lexicon.default()
     measures = Measures.for_lexicon(lexicon)
     units = lexicon.units
@@ -221,7 +222,7 @@ def voices(claims: Iterable[Claim]) -> list[Voice]:
     """
     by_key: dict[str, list[Claim]] = {}
     names: dict[str, str] = {}
-    for claim in claims:
+    for claim in claims_given("voices", claims):
         key, name = _voice_of(claim)
         by_key.setdefault(key, []).append(claim)
         names[key] = name
@@ -274,7 +275,7 @@ def consensus(topic: Topic | Sequence[Claim]) -> Consensus:
     >>> consensus([]).best is None
     True
     """
-    claims = topic.claims if isinstance(topic, Topic) else tuple(topic)
+    claims = topic.claims if isinstance(topic, Topic) else claims_given("consensus", topic)
     heard = voices(claims)
     bests = [b for b in (voice.claim.quantity.best for voice in heard) if b is not None]
     if not bests:
@@ -297,7 +298,7 @@ def timeline(topic: Topic | Sequence[Claim]) -> list[TimelineEntry]:
     >>> timeline([])
     []
     """
-    claims = topic.claims if isinstance(topic, Topic) else tuple(topic)
+    claims = topic.claims if isinstance(topic, Topic) else claims_given("timeline", topic)
     entries = [TimelineEntry(claim_date(claim), claim) for claim in claims]
     entries.sort(key=lambda entry: (entry.when is None, entry.when or date.min))
     return entries

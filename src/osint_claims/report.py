@@ -33,7 +33,7 @@ import attrs
 
 from ._figures import claim_label, figure_text, names_text, number_text
 from .arithmetic import compound_totals
-from .compare import Comparison, Relation, Tolerance, compare
+from .compare import Comparison, Relation, Tolerance, claims_given, compare
 from .consensus import Consensus, TimelineEntry, Topic, consensus, group, timeline
 from .errors import InvalidInputError
 from .lexicon import Lexicon
@@ -90,7 +90,7 @@ def build_report(
     >>> build_report([]).topics
     ()
     """
-    claims = list(claims)
+    claims = claims_given("build_report", claims)
     claims.extend(compound_totals(claims, lexicon=lexicon))
     reports = []
     for topic in group(claims, lexicon=lexicon):
