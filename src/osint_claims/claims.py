@@ -538,7 +538,8 @@ class ClaimReader:
         if quantity.change is not None:
             return False
         before = text[max(0, quantity.span.start - 60) : quantity.span.start]
-        if self.words.totals.search(before):
+        after = _clause_after(text, quantity.span.end)
+        if self.words.totals.search(before) or self.words.totals.search(after):
             return True
         # "boosts ... with 3,000 troops", "3,000 reinforcements": an addition, not a level.
         # Words of an earlier figure's phrase are that figure's ("3,500 additional soldiers
@@ -838,6 +839,15 @@ def _lower_words(text: str) -> list[str]:
             break
         words.append(word)
     return words
+
+
+def _clause_after(text: str, end: int, reach: int = 60) -> str:
+    """The words after a figure up to the end of its clause (a comma, semicolon or full
+    stop), within ``reach`` characters: "killed since October 7", not what follows the
+    comma after it."""
+    window = text[end : end + reach]
+    stops = [i for i in (window.find(","), window.find(";"), window.find(". ")) if i >= 0]
+    return window[: min(stops, default=len(window))]
 
 
 def _window(text: str, quantity: Quantity, before: int, after: int) -> tuple[int, int]:
