@@ -709,6 +709,9 @@ class ClaimReader:
         )
 
 
+_RELAY_KINDS: Final = (ActorKind.NEWS_AGENCY, ActorKind.MEDIA_OUTLET)
+
+
 class _SentenceView:
     """One sentence's actors, sources and time phrases, indexed once so that each figure is
     placed in logarithmic time: a sentence of a million figures stays linear."""
@@ -724,8 +727,9 @@ class _SentenceView:
         self.reader = reader
         self.text = text
         self.mentions = mentions
-        originals = [s for s in sources if s.actors[0].kind is not ActorKind.NEWS_AGENCY]
-        # A news agency that cites someone is a relay: it gives way to any other source.
+        originals = [s for s in sources if s.actors[0].kind not in _RELAY_KINDS]
+        # A news agency or outlet that cites someone is a relay: it gives way to any other
+        # source ("the Kyiv Independent reported, citing the General Staff").
         self.sources = originals or sources
         self.source_starts = [s.position for s in self.sources]
         self.periods = periods
@@ -742,7 +746,7 @@ class _SentenceView:
             actor = mention.actor
             after = text[mention.span.end : mention.span.end + _ATTRIBUTION_REACH]
             if (
-                actor.kind is ActorKind.NEWS_AGENCY
+                actor.kind in _RELAY_KINDS
                 and actor not in self.reporting
                 and reader.words.verbs_after.match(after)
             ):
