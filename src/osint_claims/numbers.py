@@ -123,7 +123,8 @@ class NumeralCursor:
             else:
                 match = reader._match_word(text, word_at, word_end)
                 if match is None:
-                    pos = word_end
+                    # Past this word, and always forward: the scan must end.
+                    pos = max(word_end, word_at + 1, pos + 1)
                     continue
             numeral = reader._read(match, text)
             if numeral is not None:

@@ -102,7 +102,11 @@ class QuantityParser:
             if numeral is None:
                 break
             floor = drafts[-1].end if drafts else 0
+            previous = position
             draft, position = self._read(plain, numeral, floor, state)
+            # Every step moves on, whatever a rule answered (a numeral found from a later
+            # word may start before where the scan stood): the scan must end.
+            position = max(position, previous + 1, numeral.start + 1)
             # Numerals can chain ("twenty one half"): a figure that would start inside the
             # previous one is part of it, never a second quantity over the same words.
             if draft is not None and draft.start >= floor:
