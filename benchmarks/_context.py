@@ -1,4 +1,5 @@
-"""Shared by the benchmark scripts: the header lines every report starts with.
+"""Shared by the benchmark scripts: the header lines every report starts with, and the
+reading of the evaluation sets.
 
 Scripts import it as ``_context`` (they run from ``benchmarks/``, which Python puts first
 on the path).
@@ -9,11 +10,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib.metadata
+import json
 import os
 import platform
 import shlex
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 __all__ = [
     "REPO_ROOT",
@@ -24,6 +28,8 @@ __all__ = [
     "osint_claims",
     "positive_int",
 ]
+
+T = TypeVar("T")
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -93,3 +99,23 @@ def add_seeds_option(parser: argparse.ArgumentParser) -> None:
         default=REPO_ROOT / "seeds",
         help="directory of *.txt seed files (default: the repository's seeds/)",
     )
+
+
+class DataError(ValueError):
+    """An evaluation file is malformed."""
+
+
+def read_jsonl(path: Path, build: Callable[[object, int], T]) -> list[T]:
+    """Every non-blank line of ``path`` parsed as JSON and passed, with its line number, to
+    ``build``; a line that is not JSON raises :class:`DataError` naming it."""
+    built = []
+    with path.open(encoding="utf-8") as handle:
+        for line, raw_line in enumerate(handle, start=1):
+            if not raw_line.strip():
+                continue
+            try:
+                raw = json.loads(raw_line)
+            except json.JSONDecodeError as exc:
+                raise DataError(f"line {line}: invalid JSON: {exc}") from None
+            built.append(build(raw, line))
+    return built

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -38,6 +37,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
+
+from _context import DataError, read_jsonl
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO_ROOT / "benchmarks" / "eval" / "quantities.jsonl"
@@ -63,10 +64,6 @@ _FIGURE = re.compile(
 )
 
 Extractor = Callable[[str], Iterable[Any]]
-
-
-class DataError(ValueError):
-    """The evaluation file is malformed."""
 
 
 @dataclass(frozen=True)
@@ -225,17 +222,7 @@ def _example(raw: object, line: int) -> Example:
 
 def load_examples(path: Path) -> list[Example]:
     """Read and validate the evaluation file."""
-    examples = []
-    with path.open(encoding="utf-8") as handle:
-        for line, raw_line in enumerate(handle, start=1):
-            if not raw_line.strip():
-                continue
-            try:
-                raw = json.loads(raw_line)
-            except json.JSONDecodeError as exc:
-                raise DataError(f"line {line}: invalid JSON: {exc}") from None
-            examples.append(_example(raw, line))
-    return examples
+    return read_jsonl(path, _example)
 
 
 # --------------------------------------------------------------------------- predictions

@@ -16,7 +16,6 @@ matched pairs against all predicted and all expected claims. It prints and never
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -26,16 +25,12 @@ from pathlib import Path
 from typing import Any
 
 import _context
-from _context import REPO_ROOT, osint_claims
+from _context import REPO_ROOT, DataError, osint_claims, read_jsonl
 
 DEFAULT_DATA = REPO_ROOT / "benchmarks" / "eval" / "claims.jsonl"
 FIELDS = ("predicate", "subject", "recipient", "originator", "hedge", "period", "cumulative")
 
 Value = str | bool | None
-
-
-class DataError(ValueError):
-    """The evaluation file is malformed."""
 
 
 @dataclass(frozen=True)
@@ -136,17 +131,7 @@ def _example(raw: object, line: int) -> Example:
 
 def load_examples(path: Path) -> list[Example]:
     """Read and validate the evaluation file."""
-    examples = []
-    with path.open(encoding="utf-8") as handle:
-        for line, raw_line in enumerate(handle, start=1):
-            if not raw_line.strip():
-                continue
-            try:
-                raw = json.loads(raw_line)
-            except json.JSONDecodeError as exc:
-                raise DataError(f"line {line}: invalid JSON: {exc}") from None
-            examples.append(_example(raw, line))
-    return examples
+    return read_jsonl(path, _example)
 
 
 # --------------------------------------------------------------------------- predictions

@@ -18,6 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _scorer() -> ModuleType:
+    # The script imports its neighbour _context, as it does when run from benchmarks/.
+    if str(ROOT / "benchmarks") not in sys.path:
+        sys.path.insert(0, str(ROOT / "benchmarks"))
     spec = importlib.util.spec_from_file_location("evaluate", ROOT / "benchmarks" / "evaluate.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
