@@ -137,7 +137,6 @@ class QuantityParser:
         if self._is_not_a_count(text, numeral) or self._continues_date(text, numeral, state):
             state.last_date_end = numeral.end
             return None, numeral.end
-            return None, numeral.end
         draft = _Draft(start=numeral.start, end=numeral.end, first=numeral)
         self._read_before(text, draft, floor)
         unit = self._unit_at(text, numeral.end)
@@ -248,21 +247,6 @@ class QuantityParser:
         if not self.grammar.may_join_date(text, last):
             return False
         return self.grammar.date_joiner.fullmatch(text, last, numeral.start) is not None
-
-    def _is_bare_year(self, text: str, numeral: Numeral) -> bool:
-        """A year with nothing around it that could make it a count: decided without patterns.
-
-        The common case ("in 2024", "March 27, 2025"); :meth:`_is_year` decides the rest.
-        """
-        grammar = self.grammar
-        return (
-            numeral.plain
-            and numeral.end - numeral.start == 4
-            and numeral.value is not None
-            and grammar.is_year(numeral.value)
-            and not grammar.may_have_left_context(text, numeral.start)
-            and not grammar.may_follow(text, numeral.end, grammar.unit_initials)
-        )
 
     def _is_year(self, text: str, draft: _Draft, position: int) -> bool:
         numeral = draft.first
