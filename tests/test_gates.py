@@ -6,6 +6,8 @@ exactly what running the pattern everywhere would give.
 
 from __future__ import annotations
 
+import itertools
+
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
@@ -24,7 +26,7 @@ _PIECES = st.sampled_from(
         *"0123456789 -,.:/'[]$%\n\t\u00a0\u2028\u0085\u212a\u017f\u0130é",
         *"km kms sq km percent % mm bn m k K to and or - in out of".split(),
         *"three-quarters one ten tens thousand half a million dozen twenty-two".split(),
-        *"March am pm GMT th st nd 2nd Min read of troops someone often".split(),
+        *"March am pm GMT th st nd 2nd Min read of troops someone often November North Nov.".split(),
         " ",
         "  ",
     ]
@@ -54,9 +56,9 @@ def test_not_count_and_date_joiner_gates_are_exact(text: str) -> None:
 
 @given(_TEXT)
 def test_prefix_gate_is_exact(text: str) -> None:
-    words = ["km", "sq km", "%", "K", "three-quarters", "out of"]
-    for flags in (0, regex.IGNORECASE):
-        gate = PrefixGate(words, flags)
+    words = ["km", "sq km", "%", "K", "three-quarters", "out of", "a day", "November", "of "]
+    for flags, width in itertools.product((0, regex.IGNORECASE), (2, 3)):
+        gate = PrefixGate(words, flags, width=width)
         initials = first_characters(words, flags)
         pattern = regex.compile(alternation(words), flags)
         for position in range(len(text) + 1):

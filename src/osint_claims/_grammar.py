@@ -224,6 +224,15 @@ class Grammar:
         self.marker_initials = frozenset(
             w[:1] for w in (*words("not_counts", "time_markers"), *words("not_counts", "furniture"))
         )
+        # After a blank, only a time marker, a month (maybe after "of") or page furniture
+        # can follow in not_count_after, matched with the case it gives each of them.
+        self._marker_word_gates = (
+            PrefixGate(
+                [*words("not_counts", "time_markers"), *words("not_counts", "months"), "of "],
+                width=3,
+            ),
+            PrefixGate(words("not_counts", "furniture"), regex.IGNORECASE, width=3),
+        )
         # Case matters for months and labels: "March 27" but "march on".
         self.phone_number = regex.compile(r"\+[0-9]{1,3}(?:[\s.-]?\(?[0-9]{1,4}\)?){2,5}")
         lists = lexicon.table("qualifiers", "lists")
@@ -355,7 +364,10 @@ class Grammar:
         if after[0] != " ":
             return may_begin(after[0], self._not_count_initials)
         following = after[1:2]
-        return following.isupper() or following in self.marker_initials
+        if not (following.isupper() or following in self.marker_initials):
+            return False
+        cased, folded = self._marker_word_gates
+        return cased.may_start_at(text, end + 1) or folded.may_start_at(text, end + 1)
 
     def may_have_unit(self, text: str, position: int) -> bool:
         """A cheap test before :attr:`unit_after`: False only where no unit can follow."""
