@@ -26,7 +26,8 @@ _PIECES = st.sampled_from(
         *"0123456789 -,.:/'[]$%\n\t\u00a0\u2028\u0085\u212a\u017f\u0130é",
         *"km kms sq km percent % mm bn m k K to and or - in out of".split(),
         *"three-quarters one ten tens thousand half a million dozen twenty-two".split(),
-        *"March am pm GMT th st nd 2nd Min read of troops someone often November North Nov.".split(),
+        *"March am pm GMT th st nd 2nd Min read of troops someone often".split(),
+        *"November North Nov. Sept Seoul".split(),
         " ",
         "  ",
     ]

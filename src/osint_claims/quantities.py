@@ -37,6 +37,19 @@ __all__ = ["QuantityParser", "extract_quantities", "parse_quantity"]
 
 _THOUSAND = Decimal(1000)
 
+# Enum members read once: on Python 3.11 an attribute of an Enum class costs several times
+# a global (EnumType defines __getattr__), and the parser reads them for every figure.
+_DIGITS, _WORDS, _FRACTION, _VAGUE = (
+    NumeralKind.DIGITS,
+    NumeralKind.WORDS,
+    NumeralKind.FRACTION,
+    NumeralKind.VAGUE,
+)
+_EXACT, _RANGE = Bound.EXACT, Bound.RANGE
+_LOWER_BOUNDS = (Bound.AT_LEAST, Bound.MORE_THAN)
+_UPPER_BOUNDS = (Bound.AT_MOST, Bound.LESS_THAN)
+_INCREASE, _DECREASE = Change.INCREASE, Change.DECREASE
+
 
 @attrs.define(slots=True)
 class _Draft:
@@ -169,7 +182,7 @@ class QuantityParser:
         grammar = self.grammar
         start, end = numeral.start, numeral.end
         before = text[start - 1] if start else ""
-        if numeral.kind is NumeralKind.DIGITS:
+        if numeral.kind is _DIGITS:
             if (
                 before.isalpha()
                 or (before != "" and before in "/#@_\\:")
@@ -191,9 +204,9 @@ class QuantityParser:
                 return True
             if _word_before(text, start) in grammar.labels:
                 return True  # "Resolution 2231", "March 27"
-        if numeral.kind is NumeralKind.WORDS and numeral.value == 1 and not numeral.scaled:
+        if numeral.kind is _WORDS and numeral.value == 1 and not numeral.scaled:
             return self._is_pronoun_one(text, numeral)
-        if numeral.kind is NumeralKind.FRACTION and numeral.value is not None:
+        if numeral.kind is _FRACTION and numeral.value is not None:
             return self._is_ordinal_share(text, numeral)
         return False
 
@@ -242,7 +255,7 @@ class QuantityParser:
     def _continues_date(self, text: str, numeral: Numeral, state: _ScanState) -> bool:
         """ "on March 6 and 7": a figure joined to a date just passed over is one too."""
         last = state.last_date_end
-        if last is None or numeral.start <= last or numeral.kind is not NumeralKind.DIGITS:
+        if last is None or numeral.start <= last or numeral.kind is not _DIGITS:
             return False
         if not self.grammar.may_join_date(text, last):
             return False
@@ -281,7 +294,7 @@ class QuantityParser:
             bound, approximate = grammar.qualifier_bounds[_fold(qualifier)]
             if approximate:
                 draft.approximate = True
-            elif draft.bound is Bound.EXACT and bound is not None:
+            elif draft.bound is _EXACT and bound is not None:
                 draft.bound = bound
                 draft.bound_word = _fold(qualifier)
             draft.qualified = True
@@ -289,7 +302,7 @@ class QuantityParser:
         change = match.group(group["change"])
         if change:
             increase = grammar.change_before[_fold(change)]
-            draft.change = Change.INCREASE if increase else Change.DECREASE
+            draft.change = _INCREASE if increase else _DECREASE
             starts.append(match.start(group["change"]))
         currency = match.group(group["currency"])
         if currency:
@@ -306,7 +319,7 @@ class QuantityParser:
                 draft.levels = True
             else:
                 increase = verb.lower() in grammar.increase_verbs
-                draft.change = Change.INCREASE if increase else Change.DECREASE
+                draft.change = _INCREASE if increase else _DECREASE
         draft.start = min(starts)
 
     # 3. what follows --------------------------------------------------------------------
@@ -319,19 +332,14 @@ class QuantityParser:
         if not grammar.may_have_connector(text, unit_end):
             return position
         connector = grammar.range_connector.match(text, unit_end)
-        if (
-            connector is None
-            or draft.levels
-            or first.value is None
-            or first.kind is NumeralKind.VAGUE
-        ):
+        if connector is None or draft.levels or first.value is None or first.kind is _VAGUE:
             return position
         word = connector.group(grammar.connector_groups["connector"]).lower()
         expected = grammar.openers.get(draft.opener) if draft.opener else None
         if word == "and" and expected != "and":
             return position
         second = grammar.numerals.match(text, connector.end())
-        if second is None or second.value is None or second.kind is NumeralKind.VAGUE:
+        if second is None or second.value is None or second.kind is _VAGUE:
             return position
         if grammar.not_count_after.match(text, second.end):
             return position
@@ -346,7 +354,7 @@ class QuantityParser:
             return position
         draft.second = second
         draft.low, draft.high = low, high
-        draft.bound = Bound.RANGE
+        draft.bound = _RANGE
         if draft.opener is not None and draft.opener_start is not None:
             draft.start = min(draft.start, draft.opener_start)
         if unit_match is not None:
@@ -382,7 +390,7 @@ class QuantityParser:
         ]
         if approximate:
             draft.approximate = True
-        elif draft.bound is Bound.EXACT and bound is not None:
+        elif draft.bound is _EXACT and bound is not None:
             draft.bound = bound
         else:
             return position
@@ -398,9 +406,9 @@ class QuantityParser:
             word = following.group(grammar.item_word_group) if following else None
             if word is None or word.lower() != "than":
                 draft.change = (
-                    Change.INCREASE
+                    _INCREASE
                     if grammar.change_after[_fold(change.group(grammar.change_after_group))]
-                    else Change.DECREASE
+                    else _DECREASE
                 )
                 position = change.end()
         position = self._read_rate(text, draft, position)
@@ -424,7 +432,7 @@ class QuantityParser:
             and draft.item is not None
             and draft.item.lower() in grammar.period_items
         ):
-            draft.bound = Bound.EXACT
+            draft.bound = _EXACT
             draft.qualified = False
 
     def _read_rate(self, text: str, draft: _Draft, position: int) -> int:
@@ -472,7 +480,7 @@ class QuantityParser:
                 previous.approximate
                 and not current.approximate
                 and not current.qualified
-                and current.bound in (Bound.EXACT, Bound.RANGE)
+                and current.bound in (_EXACT, _RANGE)
                 and self.grammar.list_gap.fullmatch(gap)
             ):
                 current.approximate = True
@@ -480,20 +488,20 @@ class QuantityParser:
     def _build(self, original: str, draft: _Draft) -> Quantity:
         first = draft.first
         value: Decimal | None
-        if draft.bound is Bound.RANGE and draft.second is not None:
+        if draft.bound is _RANGE and draft.second is not None:
             value, low, high = None, draft.low, draft.high
-        elif first.kind is NumeralKind.VAGUE:
+        elif first.kind is _VAGUE:
             value, low, high = None, first.low, first.high
-            draft.bound, draft.approximate = Bound.RANGE, True
+            draft.bound, draft.approximate = _RANGE, True
         else:
             value = first.value
             low = high = value
-            if draft.bound in (Bound.AT_LEAST, Bound.MORE_THAN):
+            if draft.bound in _LOWER_BOUNDS:
                 high = None
-            elif draft.bound in (Bound.AT_MOST, Bound.LESS_THAN):
+            elif draft.bound in _UPPER_BOUNDS:
                 low = None
         unit = draft.unit
-        if first.kind is NumeralKind.FRACTION and unit is None:
+        if first.kind is _FRACTION and unit is None:
             unit = "fraction"
         # The same checks as Quantity(...) and Span(...), without attrs' calls: a few
         # thousand quantities a megabyte.
