@@ -150,7 +150,7 @@ class QuantityParser:
         if self._is_not_a_count(text, numeral) or self._continues_date(text, numeral, state):
             state.last_date_end = numeral.end
             return None, numeral.end
-        draft = _Draft(start=numeral.start, end=numeral.end, first=numeral)
+        draft = _Draft(numeral.start, numeral.end, numeral)  # by position: cheaper
         self._read_before(text, draft, floor)
         unit = self._unit_at(text, numeral.end)
         position = self._read_range(text, draft, unit)
