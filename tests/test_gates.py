@@ -28,6 +28,7 @@ _PIECES = st.sampled_from(
         *"three-quarters one ten tens thousand half a million dozen twenty-two".split(),
         *"March am pm GMT th st nd 2nd Min read of troops someone often".split(),
         *"November North Nov. Sept Seoul".split(),
+        *"or more|a day|per|daily|-plus|plus|+|additional|more|fewer|-odd|an hour|and".split("|"),
         " ",
         "  ",
     ]
@@ -53,6 +54,22 @@ def test_not_count_and_date_joiner_gates_are_exact(text: str) -> None:
         if not _GRAMMAR.may_join_date(text, position):
             for end in range(position, len(text) + 1):
                 assert _GRAMMAR.date_joiner.fullmatch(text, position, end) is None
+
+
+@given(_TEXT)
+def test_follow_gates_are_exact_within_three_blanks(text: str) -> None:
+    gated = [
+        (_GRAMMAR.trailing_gate, _GRAMMAR.trailing),
+        (_GRAMMAR.change_gate, _GRAMMAR.change_word_after),
+        (_GRAMMAR.rate_gate, _GRAMMAR.rate_after),
+    ]
+    for position in range(len(text) + 1):
+        rest = text[position:]
+        if len(rest) - len(rest.lstrip()) > 3:
+            continue  # the gates look no further: a figure and its words stand close
+        for gate, pattern in gated:
+            if not gate.may_follow(text, position):
+                assert pattern.match(text, position) is None
 
 
 @given(_TEXT)

@@ -15,7 +15,14 @@ from typing import Final
 
 import regex
 
-from ._patterns import PrefixGate, alternation, first_characters, may_begin, suffix_alternation
+from ._patterns import (
+    FollowGate,
+    PrefixGate,
+    alternation,
+    first_characters,
+    may_begin,
+    suffix_alternation,
+)
 from .lexicon import Lexicon
 from .model import Bound
 from .numbers import NumeralReader
@@ -177,8 +184,8 @@ class Grammar:
             _FLAGS,
         )
         self._connector_gate = PrefixGate(["-", *connectors], regex.IGNORECASE)
-        self.trailing_initials = _initials(self.trailing_bounds)
-        self.change_initials = _initials(self.change_after)
+        self.trailing_gate = FollowGate(self.trailing_bounds, regex.IGNORECASE)
+        self.change_gate = FollowGate(self.change_after, regex.IGNORECASE)
         self.trailing = regex.compile(
             rf"(?:\s*|\s*-)(?P<trailing>{alternation(self.trailing_bounds)})"
             rf"(?:{_LETTER_AFTER}|(?<=[+]))",
@@ -204,7 +211,6 @@ class Grammar:
         for currency in lexicon.currencies.values():
             for name in currency.names:
                 self.unit_of_form[" ".join(name.lower().split())] = currency.code
-        self.unit_initials = _initials(self.unit_of_form)
         self.unit_after = regex.compile(
             rf"(?:\s?-\s?|\s?)(?P<unit>{alternation(self.unit_of_form)})"
             rf"(?:{_LETTER_AFTER}|(?<=%))",
@@ -316,7 +322,10 @@ class Grammar:
         )
         rates = lexicon.table("items", "rates")
         self.period_of_adverb = {k.lower(): v for k, v in rates["adverbs"].items()}
-        self.rate_initials = _initials([*rates["prefixes"], *self.period_of_adverb, "/"])
+        self.rate_gate = FollowGate(
+            [*(f"{prefix} " for prefix in rates["prefixes"]), *self.period_of_adverb, "/"],
+            regex.IGNORECASE,
+        )
         self.rate_after = regex.compile(
             rf"""\s*(?:
                 (?:{_LETTER_BEFORE}(?:{alternation(rates["prefixes"])})\s+|/\s?)
@@ -326,18 +335,6 @@ class Grammar:
             _FLAGS,
         )
         self.rate_groups = dict(self.rate_after.groupindex)
-
-    @staticmethod
-    def may_follow(text: str, position: int, initials: frozenset[str]) -> bool:
-        """A cheap test before a pattern: could the next word begin with one of ``initials``?
-
-        >>> Grammar.may_follow("3,000 or more", 5, frozenset("o"))
-        True
-        >>> Grammar.may_follow("3 troops", 1, frozenset("o"))
-        False
-        """
-        ahead = text[position : position + 4].lstrip()
-        return ahead[:1].lower() in initials
 
     def may_have_left_context(self, text: str, start: int) -> bool:
         """A cheap test before :attr:`left`: does a qualifier, currency or opener end here?
@@ -384,13 +381,6 @@ class Grammar:
     def is_year(self, value: Decimal) -> bool:
         """Whether a bare four-digit figure falls in the lexicon's year range."""
         return self.first_year <= value <= self.last_year
-
-
-def _initials(words: Iterable[str]) -> frozenset[str]:
-    """The first characters (lower-cased) of ``words``, and of their parts after a "-"."""
-    return frozenset(w.lstrip("-")[:1].lower() for w in words if w) | frozenset(
-        w[:1] for w in words if w
-    )
 
 
 _GRAMMARS: weakref.WeakKeyDictionary[Lexicon, Grammar] = weakref.WeakKeyDictionary()

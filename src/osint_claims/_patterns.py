@@ -208,6 +208,36 @@ class PrefixGate:
         return True
 
 
+class FollowGate:
+    """A cheap test before a pattern that reads a few blanks, then one of ``words``.
+
+    It lets a place through when the first character within three blanks of it, lowered,
+    starts one of the words (or one of them after a leading "-"), and a :class:`PrefixGate`
+    of three characters agrees there. Three characters turn away "additional" before a
+    pattern waiting for "a day".
+
+    >>> gate = FollowGate(["a day", "per day", "or more"], regex.IGNORECASE)
+    >>> [gate.may_follow(t, 0) for t in (" a day", " additional", "  Or more", "     or more")]
+    [True, False, True, False]
+    """
+
+    def __init__(self, words: Iterable[str], flags: int = 0) -> None:
+        words = [word for word in words if word]
+        self._initials = frozenset(w.lstrip("-")[:1].lower() for w in words) | frozenset(
+            w[:1] for w in words
+        )
+        # A word that starts with "-" may also come after a hyphen the pattern reads first.
+        self._gate = PrefixGate([*words, *("-" + w for w in words)], flags, width=3)
+
+    def may_follow(self, text: str, position: int) -> bool:
+        """False only where no word can follow ``position`` (after up to three blanks)."""
+        ahead = text[position : position + 4]
+        word = ahead.lstrip()
+        return word[:1].lower() in self._initials and self._gate.may_start_at(
+            text, position + len(ahead) - len(word)
+        )
+
+
 # What the regex module's \s matches in ASCII, and the hyphen.
 _LEADS: Final = frozenset(" \t\n\r\x0b\x0c-")
 

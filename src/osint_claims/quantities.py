@@ -380,7 +380,7 @@ class QuantityParser:
         return unit.end()
 
     def _read_trailing(self, text: str, draft: _Draft, position: int) -> int:
-        if not self.grammar.may_follow(text, position, self.grammar.trailing_initials):
+        if not self.grammar.trailing_gate.may_follow(text, position):
             return position
         match = self.grammar.trailing.match(text, position)
         if match is None:
@@ -399,7 +399,7 @@ class QuantityParser:
     def _read_item(self, text: str, draft: _Draft, position: int) -> int:
         grammar = self.grammar
         change = None
-        if grammar.may_follow(text, position, grammar.change_initials):
+        if grammar.change_gate.may_follow(text, position):
             change = grammar.change_word_after.match(text, position)
         if change is not None and draft.change is None:
             following = grammar.item_token.match(text, change.end())
@@ -438,7 +438,7 @@ class QuantityParser:
     def _read_rate(self, text: str, draft: _Draft, position: int) -> int:
         """A rate after the figure or its item: "per month", "a day", "daily"."""
         grammar = self.grammar
-        if not grammar.may_follow(text, position, grammar.rate_initials):
+        if not grammar.rate_gate.may_follow(text, position):
             return position
         rate = grammar.rate_after.match(text, position)
         if rate is None:
