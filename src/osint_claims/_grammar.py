@@ -336,21 +336,19 @@ class Grammar:
         )
         self.rate_groups = dict(self.rate_after.groupindex)
 
-    def may_have_left_context(self, text: str, start: int) -> bool:
+    def may_have_left_context(self, text: str, start: int, word_before: str) -> bool:
         """A cheap test before :attr:`left`: does a qualifier, currency or opener end here?
 
-        True when a symbol touches the figure ("$3", "~3") or the word before it is the last
-        word of some left-context phrase ("more than 3", "an additional 3").
+        True when a symbol touches the figure ("$3", "~3") or ``word_before``, the word that
+        ends at a blank just before it, is the last word of some left-context phrase ("more
+        than 3", "an additional 3").
         """
         if not start:
             return False
         before = text[start - 1]
         if not before.isspace():
             return not before.isalnum()
-        head = text[max(0, start - 24) : start].rsplit(None, 1)  # the last word will do
-        if not head:
-            return False
-        word = head[-1].lower().lstrip("\"'([{")
+        word = word_before.lower()
         return word in self.left_enders or word[-1:] in self.left_symbol_ends
 
     def may_be_marked(self, text: str, end: int) -> bool:

@@ -147,11 +147,15 @@ class QuantityParser:
             phone = grammar.phone_number.match(text, numeral.start - 1)
             if phone is not None:
                 return None, phone.end()  # "+380 44 287 5679"
-        if self._is_not_a_count(text, numeral) or self._continues_date(text, numeral, state):
+        # The word just before the figure: a label ("Resolution 2231") or a qualifier.
+        word_before = _word_before(text, numeral.start)
+        if self._is_not_a_count(text, numeral, word_before) or self._continues_date(
+            text, numeral, state
+        ):
             state.last_date_end = numeral.end
             return None, numeral.end
         draft = _Draft(numeral.start, numeral.end, numeral)  # by position: cheaper
-        self._read_before(text, draft, floor)
+        self._read_before(text, draft, floor, word_before)
         unit = self._unit_at(text, numeral.end)
         position = self._read_range(text, draft, unit)
         looked_for_unit = numeral.end
@@ -178,7 +182,7 @@ class QuantityParser:
             return None
         return self.grammar.unit_after.match(text, position)
 
-    def _is_not_a_count(self, text: str, numeral: Numeral) -> bool:
+    def _is_not_a_count(self, text: str, numeral: Numeral, word_before: str) -> bool:
         grammar = self.grammar
         start, end = numeral.start, numeral.end
         before = text[start - 1] if start else ""
@@ -202,7 +206,7 @@ class QuantityParser:
                 return True  # a designation ("2S19"), not a unit or an ordinal
             if grammar.may_be_marked(text, end) and grammar.not_count_after.match(text, end):
                 return True
-            if _word_before(text, start) in grammar.labels:
+            if word_before in grammar.labels:
                 return True  # "Resolution 2231", "March 27"
         if numeral.kind is _WORDS and numeral.value == 1 and not numeral.scaled:
             return self._is_pronoun_one(text, numeral)
@@ -278,10 +282,10 @@ class QuantityParser:
 
     # 2. the context before the figure ---------------------------------------------------
 
-    def _read_before(self, text: str, draft: _Draft, floor: int) -> None:
+    def _read_before(self, text: str, draft: _Draft, floor: int, word_before: str) -> None:
         grammar = self.grammar
         start = draft.first.start
-        if not grammar.may_have_left_context(text, start):
+        if not grammar.may_have_left_context(text, start, word_before):
             return
         match = grammar.left.match(text, max(floor, start - LEFT_WINDOW), start)
         if match is None or match.start() == start:
