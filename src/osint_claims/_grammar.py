@@ -32,6 +32,8 @@ LEFT_WINDOW: Final = 80
 LEAD_WINDOW: Final = 160
 # An item is a noun phrase: past this many tokens the reader has lost its way.
 ITEM_TOKENS: Final = 12
+# How many plain words the item reader reads with one match.
+PLAIN_RUN: Final = 4
 
 _LETTER_BEFORE: Final = r"(?<![^\W_])"
 _LETTER_AFTER: Final = r"(?![^\W_])"
@@ -310,6 +312,11 @@ class Grammar:
         # the same word: it ends before an ASCII character that cannot continue a word, so
         # no Unicode rule is needed; anything else is left to item_token.
         self.plain_word = re.compile(r" *([A-Za-z][\w'-]*)(?![^\x00-\x7f])(?![\w'-])", re.ASCII)
+        # A few such words one space apart, read with one match: most items end a word or
+        # two in, and a match costs more than the words it reads. (A possessive word needs
+        # no second look: it has taken every [\w'-] there is.)
+        word = r"[A-Za-z][\w'-]*+(?![^\x00-\x7f])"
+        self.plain_words = re.compile(rf" *({word}(?: {word}){{0,{PLAIN_RUN - 1}}})", re.ASCII)
         lead = lexicon.table("items", "lead_in")
         self.lead_in = regex.compile(
             rf"""(?r)

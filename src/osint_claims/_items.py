@@ -4,44 +4,53 @@ The item runs across adjectives, hyphenated words, calibres ("170mm") and design
 ("M1989"), and across "of" and "and" when a noun phrase goes on; it stops at punctuation,
 a preposition, a verb, a determiner that opens a new phrase, or a new figure.
 
-The words after the figure are tokenised by one match; the walk then decides, token by
-token, with a look at the next token where a word's role depends on it.
+The words after the figure are tokenised a few at a time, as the walk asks for them (most
+items end a word or two in); the walk decides, token by token, with a look at the next
+token where a word's role depends on it.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+import functools
+import string
 
 from ._grammar import ITEM_TOKENS, Grammar
 
-
-class _Token(NamedTuple):
-    kind: str  # "calibre", "code" (a designation such as "2S19") or "word"
-    text: str
-    start: int
-    end: int
-
+# A token: its kind ("calibre", "code" for a designation such as "2S19", or "word"), its
+# text, and where it starts and ends. A plain tuple, read by unpacking: a named tuple costs
+# several times as much to build, and every quantity builds a few.
+_Token = tuple[str, str, int, int]
 
 _CONJUNCTIONS = frozenset(("and", "or", "&"))
 _KINDS = ("calibre", "code", "word")
+# Where the next token starts with one of these, item_token could read only an "other"
+# token, which ends the item: ASCII punctuation is no letter, digit or white space.
+_PUNCTUATION = frozenset(string.punctuation)
+# Nor can it read a token across a blank line.
+_BLANK_LINE = "\n\n"
 
 
 class _Tokens:
-    """The tokens after a figure, matched one at a time as the walk asks for them.
+    """The tokens after a figure, read as the walk asks for them.
 
-    Most items are a word or two: reading the tokens lazily costs a match per token used.
+    Most tokens are plain ASCII words after plain spaces, and one match reads a run of
+    them. Anything else (a calibre, a designation, a word with an accent, a line break) is
+    read one token at a time by the full ``item_token`` pattern.
     """
+
+    # One is made for every quantity.
+    __slots__ = ("_done", "_grammar", "_position", "_text", "known")
 
     def __init__(self, grammar: Grammar, text: str, position: int) -> None:
         self._grammar = grammar
         self._text = text
         self._position = position
-        self._tokens: list[_Token] = []
+        self.known: list[_Token] = []  # the tokens read so far
         self._done = False
 
     def get(self, index: int) -> _Token | None:
         """The token at ``index``, or None past the last one (or past the item's reach)."""
-        tokens = self._tokens
+        tokens = self.known
         if index < len(tokens):
             return tokens[index]
         while len(tokens) <= index and not self._done:
@@ -53,24 +62,45 @@ class _Tokens:
         return [t for t in (self.get(i) for i in range(start, stop)) if t is not None]
 
     def _advance(self) -> None:
-        if len(self._tokens) >= ITEM_TOKENS:
+        room = ITEM_TOKENS - len(self.known)
+        if room <= 0:
             self._done = True
+        elif not self._read_plain_words(room):
+            self._read_token()
+
+    def _read_plain_words(self, room: int) -> bool:
+        """Reads a run of plain words, at most ``room`` of them; False if none is next."""
+        run = self._grammar.plain_words.match(self._text, self._position)
+        if run is None:
+            return False
+        tokens = self.known
+        # The words of the run are one space apart, so each starts a character after the
+        # end of the one before.
+        start = run.start(1)
+        for word in run.group(1).split(" ")[:room]:
+            end = start + len(word)
+            tokens.append(("word", word, start, end))
+            start = end + 1
+        self._position = start - 1
+        return True
+
+    def _read_token(self) -> None:
+        """Reads the next token with ``item_token``, or finds that the tokens end here."""
+        text = self._text
+        position = self._position
+        ahead = text[position : position + 2]
+        if ahead.lstrip(" ")[:1] in _PUNCTUATION or ahead == _BLANK_LINE:
+            self._done = True  # the tokens end here: no need to ask the pattern
             return
         grammar = self._grammar
-        plain = grammar.plain_word.match(self._text, self._position)
-        if plain is not None:
-            start, end = plain.span(1)
-            self._tokens.append(_Token("word", plain.group(1), start, end))
-            self._position = end
-            return
-        match = grammar.item_token.match(self._text, self._position)
+        match = grammar.item_token.match(text, position)
         index = match.lastindex if match is not None else None
         kind = grammar.item_token_kinds[index] if index is not None else None
         if match is None or index is None or kind not in _KINDS:
             self._done = True
             return
         start, end = match.span(index)
-        self._tokens.append(_Token(kind, self._text[start:end], start, end))
+        self.known.append((kind, text[start:end], start, end))
         self._position = end
 
 
@@ -79,6 +109,12 @@ class ItemReader:
 
     def __init__(self, grammar: Grammar) -> None:
         self.grammar = grammar
+        # Every word the walk reads is first tested as the start of a figure; items repeat
+        # the same few hundred words, so the answers are kept.
+        self._may_start_figure = functools.lru_cache(maxsize=4096)(grammar.numerals.may_start)
+        # Groups by number: match.group(name) costs several times match.group(number).
+        self._casualty_group = grammar.casualty_after.groupindex["casualty"]
+        self._auxiliaries_group = grammar.casualty_after.groupindex["auxiliaries"]
 
     def read(self, text: str, position: int) -> tuple[str | None, int]:
         """The item that starts at ``position`` (after a figure and its unit), and its end.
@@ -92,43 +128,49 @@ class ItemReader:
             filler = grammar.attributive_filler.match(text, position)
             if filler is not None:
                 position = filler.end()  # "a 50,000-strong force" counts the force
-        tokens = self._tokens(text, position)
+        tokens = _Tokens(grammar, text, position)
         first = tokens.get(0)
         casualty = None
-        if first is not None and first.text.lower() in grammar.casualty_openers:
+        if first is not None and _text_of(first).lower() in grammar.casualty_openers:
             casualty = grammar.casualty_after.match(text, position)
         if casualty is not None:
-            phrase = " ".join(casualty.group("casualty").split())
-            if casualty.group("auxiliaries").strip():
+            phrase = " ".join(casualty.group(self._casualty_group).split())
+            if casualty.group(self._auxiliaries_group).strip():
                 return phrase, casualty.end()
             after = casualty.end()
-            words, end = self._walk(text, self._tokens(text, after), after, started=True)
+            words, end = self._walk(text, _Tokens(grammar, text, after), after, started=True)
             return " ".join([phrase, *words]), max(end, casualty.end())
         words, end = self._walk(text, tokens, position, started=False)
         if not words:
             return None, position
         return " ".join(words), end
 
-    def _tokens(self, text: str, position: int) -> _Tokens:
-        return _Tokens(self.grammar, text, position)
-
     def _walk(
         self, text: str, tokens: _Tokens, position: int, *, started: bool
     ) -> tuple[list[str], int]:
+        """The words of the item from the first token on, and where the last one taken ends.
+
+        ``started``: the item has begun already (after casualty words), so a determiner or
+        "of" in first place ends it instead of being skipped.
+        """
         grammar = self.grammar
         words: list[str] = []
         end = position
         index = 0
-        while (token := tokens.get(index)) is not None:
-            # The token after this one is read only where a rule needs it: most items end
-            # a word or two in, and each token read costs a match.
-            if token.kind != "word":
-                words.append(" ".join(token.text.split()))
-                end = token.end
+        # Most tokens asked for have been read already: look there before asking to read.
+        known = tokens.known
+        while True:
+            token = known[index] if index < len(known) else tokens.get(index)
+            if token is None:
+                break
+            kind, word, _, token_end = token
+            if kind != "word":
+                words.append(" ".join(word.split()))
+                end = token_end
                 index += 1
                 continue
-            lowered = token.text.lower()
-            if self._starts_figure(text, token):
+            lowered = word.lower()
+            if self._may_start_figure(word) and self._is_figure(text, token):
                 break
             if not words and not started and (lowered in grammar.determiners or lowered == "of"):
                 index += 1  # "3,000 of its troops"
@@ -137,30 +179,33 @@ class ItemReader:
                 taken = self._of_phrase(text, tokens, index + 1) if words else 0
                 if not taken:
                     break
-                words += [t.text for t in tokens.range(index, index + taken)]
+                words += [_text_of(t) for t in tokens.range(index, index + taken)]
                 index += taken
                 continue
             if lowered in _CONJUNCTIONS:
                 following = tokens.get(index + 1) if words else None
                 if not words or not self._conjunct_goes_on(text, following, words[-1]):
                     break
-                words.append(token.text)
+                words.append(word)
                 index += 1
                 continue
             if (
                 lowered in grammar.stop_words
-                or token.text in grammar.lowercase_stop_words
+                or word in grammar.lowercase_stop_words
                 or (words and lowered in grammar.determiners)
             ):
                 break  # a determiner inside an item opens a new phrase ("trucks a day")
             if words:
-                following = tokens.get(index + 1)
-                if self._is_verb(lowered, words[-1], text, following):
+                # The token after this one, read only where a rule needs it: most items
+                # end a word or two in.
+                following = known[index + 1] if index + 1 < len(known) else tokens.get(index + 1)
+                # The form first: most words are no verb form, and it is a cheap test.
+                if _is_verb_form(lowered) and self._is_verb(lowered, words[-1], text, following):
                     break
                 if self._opens_object(text, token, following):
                     break  # "a 500-kg bomb hit the school": a verb before its object
-            words.append(token.text)
-            end = token.end
+            words.append(word)
+            end = token_end
             index += 1
         while words and words[-1].lower() in (*_CONJUNCTIONS, "of"):
             words.pop()
@@ -179,24 +224,25 @@ class ItemReader:
             return False
         return not self._noun_follows(text, following)
 
-    def _starts_figure(self, text: str, token: _Token) -> bool:
-        if not self.grammar.numerals.may_start(token.text):
-            return False
-        numeral = self.grammar.numerals.match(text, token.start)
+    def _is_figure(self, text: str, token: _Token) -> bool:
+        """Whether a figure starts at ``token``: the full test after ``_may_start_figure``."""
+        _, _, start, _ = token
+        numeral = self.grammar.numerals.match(text, start)
         return numeral is not None and numeral.value is not None
 
     def _content_word(self, text: str, token: _Token | None) -> bool:
         if token is None:
             return False
-        if token.kind != "word":
+        kind, word, _, _ = token
+        if kind != "word":
             return True
-        lowered = token.text.lower()
+        lowered = word.lower()
         grammar = self.grammar
         return not (
             lowered in grammar.stop_words
             or lowered in grammar.determiners
             or lowered in ("of", "and", "or")
-            or self._starts_figure(text, token)
+            or (self._may_start_figure(word) and self._is_figure(text, token))
         )
 
     def _of_phrase(self, text: str, tokens: _Tokens, index: int) -> int:
@@ -207,7 +253,7 @@ class ItemReader:
         """
         taken = 1
         token = tokens.get(index)
-        if token is not None and token.text.lower() in self.grammar.of_determiners:
+        if token is not None and _text_of(token).lower() in self.grammar.of_determiners:
             taken, token = 2, tokens.get(index + 1)
         if token is None or not self._content_word(text, token):
             return 0
@@ -221,7 +267,8 @@ class ItemReader:
         """
         if token is None:
             return False
-        if token.kind == "calibre":
+        kind, _, _, _ = token
+        if kind == "calibre":
             return True
         return self._content_word(text, token) and not _looks_plural(last_word)
 
@@ -232,18 +279,31 @@ class ItemReader:
         "the package includes 30 missiles"), so the item ends before it.
         """
         if following is None:
-            ahead = text[token.end : token.end + 2].lstrip()
+            _, _, _, end = token
+            ahead = text[end : end + 2].lstrip()
             return ahead[:1].isdigit()
-        if following.kind != "word":
+        kind, word, _, _ = following
+        if kind != "word":
             return False
-        return following.text.lower() in self.grammar.object_openers or self._starts_figure(
-            text, following
+        return word.lower() in self.grammar.object_openers or (
+            self._may_start_figure(word) and self._is_figure(text, following)
         )
 
     def _noun_follows(self, text: str, token: _Token | None) -> bool:
         if not self._content_word(text, token) or token is None:
             return False
-        return token.kind != "word" or not _is_verb_form(token.text.lower())
+        kind, word, _, _ = token
+        return kind != "word" or not _is_verb_form(word.lower())
+
+
+def _text_of(token: _Token) -> str:
+    """The text of ``token``.
+
+    >>> _text_of(("word", "troops", 6, 12))
+    'troops'
+    """
+    _, text, _, _ = token
+    return text
 
 
 def _is_verb_form(word: str) -> bool:
