@@ -11,7 +11,6 @@ token where a word's role depends on it.
 
 from __future__ import annotations
 
-import functools
 import string
 
 from ._grammar import ITEM_TOKENS, Grammar
@@ -111,7 +110,7 @@ class ItemReader:
         self.grammar = grammar
         # Every word the walk reads is first tested as the start of a figure; items repeat
         # the same few hundred words, so the answers are kept.
-        self._may_start_figure = functools.lru_cache(maxsize=4096)(grammar.numerals.may_start)
+        self._may_start_figure = grammar.numerals.may_start
         # Groups by number: match.group(name) costs several times match.group(number).
         self._casualty_group = grammar.casualty_after.groupindex["casualty"]
         self._auxiliaries_group = grammar.casualty_after.groupindex["auxiliaries"]
