@@ -108,8 +108,7 @@ class ItemReader:
 
     def __init__(self, grammar: Grammar) -> None:
         self.grammar = grammar
-        # Every word the walk reads is first tested as the start of a figure; items repeat
-        # the same few hundred words, so the answers are kept.
+        # Every word the walk reads is first tested, cheaply, as the start of a figure.
         self._may_start_figure = grammar.numerals.may_start
         # Groups by number: match.group(name) costs several times match.group(number).
         self._casualty_group = grammar.casualty_after.groupindex["casualty"]
