@@ -97,3 +97,11 @@ def test_numeral_search_finds_what_the_trigger_patterns_find(text: str) -> None:
         digits = cursor._next_digits(position)
         expected_digits = _READER._digits_pattern.search(scan, position)
         assert (digits and digits.span()) == (expected_digits and expected_digits.span())
+
+
+@given(_TEXT)
+def test_word_at_reads_what_item_token_reads(text: str) -> None:
+    for position in range(len(text) + 1):
+        token = _GRAMMAR.item_token.match(text, position)
+        expected = token.group(_GRAMMAR.item_word_group) if token else None
+        assert _GRAMMAR.word_at(text, position) == expected

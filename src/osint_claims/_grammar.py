@@ -343,6 +343,22 @@ class Grammar:
         )
         self.rate_groups = dict(self.rate_after.groupindex)
 
+    def word_at(self, text: str, position: int) -> str | None:
+        """The word :attr:`item_token` reads at ``position`` (after blanks), or None.
+
+        A plain ASCII word is read by :attr:`plain_word`, which matches exactly where
+        item_token reads the same word, at a third of the cost.
+
+        >>> grammar = Grammar.for_lexicon(Lexicon.default())
+        >>> grammar.word_at("3 troops", 1), grammar.word_at("3 170mm guns", 1)
+        ('troops', None)
+        """
+        plain = self.plain_word.match(text, position)
+        if plain is not None:
+            return plain.group(1)
+        token = self.item_token.match(text, position)
+        return token.group(self.item_word_group) if token else None
+
     def may_have_left_context(self, text: str, start: int, word_before: str) -> bool:
         """A cheap test before :attr:`left`: does a qualifier, currency or opener end here?
 

@@ -249,8 +249,7 @@ class QuantityParser:
         unit_text = text[draft.first.end : position]
         if "-" in unit_text:
             return True
-        token = self.grammar.item_token.match(text, position)
-        word = token.group(self.grammar.item_word_group) if token else None
+        word = self.grammar.word_at(text, position)
         if word is None:
             return False
         word = word.lower()
@@ -274,8 +273,7 @@ class QuantityParser:
         if draft.unit is not None:
             return False
         if draft.qualified:
-            token = self.grammar.item_token.match(text, position)
-            word = token.group(self.grammar.item_word_group) if token else None
+            word = self.grammar.word_at(text, position)
             if word and word.lower() not in self.grammar.stop_words:
                 return False  # "more than 2000 soldiers"
         return True
@@ -406,8 +404,7 @@ class QuantityParser:
         if grammar.change_gate.may_follow(text, position):
             change = grammar.change_word_after.match(text, position)
         if change is not None and draft.change is None:
-            following = grammar.item_token.match(text, change.end())
-            word = following.group(grammar.item_word_group) if following else None
+            word = grammar.word_at(text, change.end())
             if word is None or word.lower() != "than":
                 draft.change = (
                     _INCREASE
