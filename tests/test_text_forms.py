@@ -41,3 +41,9 @@ def test_capital_sigma_falls_back() -> None:
         ("about 3,000 troops", "troops"),
         ("200 tanks", "tanks"),
     ]
+
+
+@given(st.text(alphabet=st.sampled_from(_TRICKY)) | st.text())
+@example("a\tb`c\x0bd\x0c")
+def test_normalize_replaces_each_character_on_its_own(text: str) -> None:
+    assert normalize(text) == "".join(_REPLACEMENT.get(char, char) for char in text)

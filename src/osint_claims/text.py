@@ -32,6 +32,10 @@ _REPLACEMENT: Final[dict[str, str]] = {
     **dict.fromkeys(_DASHES, "-"),
 }
 
+_ASCII_REPLACEMENT: Final = tuple(
+    (char, plain) for char, plain in _REPLACEMENT.items() if char.isascii()
+)
+
 
 def normalize(text: str) -> str:
     """Return ``text`` with spaces, quotes and dashes made plain, offsets unchanged.
@@ -39,8 +43,9 @@ def normalize(text: str) -> str:
     >>> normalize("\\u201cabout\\u00a03,000\\u201d")
     '"about 3,000"'
     """
-    # A test and a replace per special character is many times faster than str.translate.
-    for char, plain in _REPLACEMENT.items():
+    # A test and a replace per special character is many times faster than str.translate;
+    # ASCII text (most of it) can only hold the few ASCII ones.
+    for char, plain in _ASCII_REPLACEMENT if text.isascii() else _REPLACEMENT.items():
         if char in text:
             text = text.replace(char, plain)
     return text
@@ -72,8 +77,10 @@ def normalize_and_lower(text: str) -> tuple[str, str] | None:
     True
     """
     if text.isascii():
-        plain = normalize(text)
-        return plain, plain.lower()
+        for char, plain_char in _ASCII_REPLACEMENT:
+            if char in text:
+                text = text.replace(char, plain_char)
+        return text, text.lower()
     if _CAPITAL_SIGMA in text:
         return None
     encoded = text.encode("ascii", "replace")  # one "?" for each character beyond ASCII
