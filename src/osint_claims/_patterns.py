@@ -199,13 +199,23 @@ class PrefixGate:
         >>> PrefixGate(["km"]).may_start_after_leads("3 - km", 1, 3)
         True
         """
+        # may_start_at, inlined: the parsers ask this before most figures' next words.
+        pairs, singles, triples = self._pairs, self._singles, self._triples
+        if self._always:
+            return True
         last = position + leads
-        while not self.may_start_at(text, position):
+        while True:
+            pair = text[position : position + 2]
+            if pair in pairs or pair[:1] in singles or not pair.isascii():
+                return True
+            if triples:
+                triple = text[position : position + 3]
+                if triple in triples or not triple.isascii():
+                    return True
             # A character beyond ASCII has already been let through.
-            if position == last or text[position : position + 1] not in _LEADS:
+            if position == last or pair[:1] not in _LEADS:
                 return False
             position += 1
-        return True
 
 
 class FollowGate:
