@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 
 import regex
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from osint_claims._grammar import Grammar
@@ -105,3 +105,31 @@ def test_word_at_reads_what_item_token_reads(text: str) -> None:
         token = _GRAMMAR.item_token.match(text, position)
         expected = token.group(_GRAMMAR.item_word_group) if token else None
         assert _GRAMMAR.word_at(text, position) == expected
+
+
+_DIGIT_PIECES = st.sampled_from(
+    [
+        *"0123456789 ,.-\t\n\x1c\x1f\u00a0\u2028\u0085\u00b2\u0301_mMkKbBtx",
+        *"000 1,000 11 000 4,80,000 1.234,5 million bn mln thousand tn trillion lakhs".split(),
+        " troops",
+        "mm",
+        "k\u0301",
+    ]
+)
+
+
+@given(st.lists(_DIGIT_PIECES, max_size=16).map("".join))
+@example("1\x1c000 troops, 2\u2028000 mm, 3\u00a0000-bn, 4 k\u0301, 5k\u00b2 6,000\tmillion")
+def test_digit_runs_read_as_the_full_pattern_reads_them(text: str) -> None:
+    # The standard library's engine reads digit runs where no scale follows; the regex
+    # module's pattern is the reference.
+    full = _READER._digits_pattern
+    for start in range(len(text)):
+        if not text[start].isdigit() or (start and text[start - 1].isdigit()):
+            continue
+        fast, reference = _READER._match_digits(text, start), full.match(text, start)
+        assert (fast is None) == (reference is None)
+        if fast is not None and reference is not None:
+            assert fast.span() == reference.span()
+            assert fast.group("digits") == reference.group("digits")
+            assert fast.group("digit_scale") == reference.group("digit_scale")

@@ -54,6 +54,12 @@ _EUROPEAN = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})++,[0-9]++|[0-9]{1,3}(?:\.[0-9]
 _PLAIN = re.compile(r"[0-9]++(?:\.[0-9]++)?")
 # The three forms whose separators are simply dropped, tried in one call.
 _PLAIN_OR_GROUPED = re.compile(f"{_PLAIN.pattern}|{_WESTERN.pattern}|{_SPACED.pattern}")
+# A match from either engine: digit runs are read by the standard library's where it can.
+_Match = regex.Match[str] | re.Match[str]
+# A run of digits with its separators: bounded, so a scan stays linear in "1,1,1,…".
+_DIGIT_RUN: Final = (
+    rf"[0-9](?<![0-9][0-9])[0-9]*+(?:(?:[.,]|\s(?=[0-9]{{3}}(?![0-9])))[0-9]++){{0,{_MAX_GROUPS}}}+"
+)
 _WORD_TOKENS = regex.compile(r"[^\W\d_]+|\s+and\s+|[\s-]")
 _FRACTION_PARTS = regex.compile(r"[\s-]+")
 
@@ -109,7 +115,7 @@ class NumeralCursor:
     def __init__(self, reader: NumeralReader, text: str) -> None:
         self._reader = reader
         self._text = text
-        self._digits: regex.Match[str] | None = _UNSEARCHED
+        self._digits: _Match | None = _UNSEARCHED
         self._word_at = -1  # the next number word at or after where we last looked
         self._word_end = -1
         self._ascii: bytes | None = None  # the text one byte a character, for the prefilters
@@ -125,6 +131,7 @@ class NumeralCursor:
             word_at, word_end = self._next_word(pos)
             if digits is None and word_at == _NOWHERE:
                 return None
+            match: _Match | None
             if digits is not None and digits.start() < word_at:
                 if reader.may_be_ratio(text, digits.end()):
                     match = reader._pattern.match(text, digits.start())
@@ -146,11 +153,11 @@ class NumeralCursor:
             pos = rest.end() if rest is not None else match.end()
         return None
 
-    def _next_digits(self, pos: int) -> regex.Match[str] | None:
+    def _next_digits(self, pos: int) -> _Match | None:
         found = self._digits
         if found is _UNSEARCHED or (found is not None and found.start() < pos):
             start = self._next_digit_run(pos)
-            found = None if start < 0 else self._reader._digits_pattern.match(self._text, start)
+            found = None if start < 0 else self._reader._match_digits(self._text, start)
             self._digits = found
         return found
 
@@ -273,6 +280,17 @@ def _word_candidates(words: Iterable[str]) -> re.Pattern[bytes] | None:
     return re.compile(rb" " + alternation(pieces).encode("ascii") + rb"(?= )")
 
 
+def _standard_pattern(source: str) -> re.Pattern[str] | None:
+    """``source`` compiled by the standard library's engine, or None where it cannot be.
+
+    Patterns built from a user's lexicon may use syntax only the regex module knows.
+    """
+    try:
+        return re.compile(source)
+    except re.error:
+        return None
+
+
 def digits_value(run: str) -> Decimal | None:
     """The value of a digit run with its separators, or None if its grouping is malformed.
 
@@ -343,7 +361,7 @@ class NumeralReader:
         self._branch_of_group = {
             index: subgroups.get(name, name) for name, index in self._group.items()
         }
-        self._digit_groups = {
+        self._digit_groups: dict[regex.Pattern[str] | re.Pattern[str], tuple[int, int]] = {
             pattern: (pattern.groupindex["digits"], pattern.groupindex["digit_scale"])
             for pattern in (self._pattern, self._pattern_any_case, self._digits_pattern)
         }
@@ -375,8 +393,7 @@ class NumeralReader:
         boundary = r"(?![^\W_])"
         # A pattern that opens with a plain character class scans many times faster.
         digits = rf"""
-            (?P<digits>[0-9](?<![0-9][0-9])[0-9]*+
-                (?:(?:[.,]|\s(?=[0-9]{{3}}(?![0-9])))[0-9]++){{0,{_MAX_GROUPS}}}+)
+            (?P<digits>{_DIGIT_RUN})
             (?P<digit_scale>[\s-]?(?:{scale}|{spaced_abbreviation}){boundary}
                 | {attached}(?![^\W_]))?
         """
@@ -394,6 +411,15 @@ class NumeralReader:
                 (?:(?:[\s-]|\s+and\s+){word}{boundary}){{0,{_MAX_NUMBER_WORDS}}}+)
         """
         self._digits_pattern = regex.compile(digits, regex.VERBOSE)
+        # The same digits for the standard library's engine, which reads them at a third of
+        # the cost of a call, with the regex module's \s written out (the standard one also
+        # takes \x1c-\x1f). Its scale group leaves out the boundary after the scale, which
+        # the engines read differently: where it matches, a scale may follow, and the
+        # regex module has the last word (see _match_digits).
+        space = r"[^\S\x1c-\x1f]"
+        run = _DIGIT_RUN.replace(r"\s", space)
+        scales = f"(?:{space}|-)?(?:{scale}|{spaced_abbreviation})|{attached}"
+        self._digit_run = _standard_pattern(f"(?P<digits>{run})(?P<digit_scale>{scales})?")
         self._ratio_ahead = regex.compile(rf"\s{connectors}\s")
         self._ratio_initials = first_characters(lexicon.words("numbers", "fraction_connectors"))
         # The scan looks for where a numeral may start and only there tries the full
@@ -432,6 +458,14 @@ class NumeralReader:
         """A cursor that finds numerals in ``text`` (in :func:`scan_form`) left to right."""
         return NumeralCursor(self, text)
 
+    def _match_digits(self, text: str, start: int) -> _Match | None:
+        """The digits pattern's match at ``start``, where a run of digits starts."""
+        fast = self._digit_run
+        run = None if fast is None else fast.match(text, start)
+        if run is None or run.lastindex != 1:  # a scale may follow: let the full pattern say
+            return self._digits_pattern.match(text, start)
+        return run
+
     def _match_word(self, text: str, start: int, end: int) -> regex.Match[str] | None:
         """The numeral at a trigger word, or one that opens up to three words before it."""
         if text[start:end] in self._anchors:
@@ -465,8 +499,8 @@ class NumeralReader:
         match = self._pattern_any_case.match(text, pos)
         return None if match is None else self._read(match, text)
 
-    def _read(self, match: regex.Match[str], text: str) -> Numeral | None:
-        if match.re is self._digits_pattern:
+    def _read(self, match: _Match, text: str) -> Numeral | None:
+        if match.re is self._digits_pattern or match.re is self._digit_run:
             return self._read_digits(match, text)
         group = self._group
         branch = self._branch_of_group[match.lastindex or 0]
@@ -495,8 +529,12 @@ class NumeralReader:
             return self._read_ratio(match.group(group["ratio"]), start)
         raise AssertionError(f"unhandled numeral group {branch!r}")  # pragma: no cover
 
-    def _read_digits(self, match: regex.Match[str], text: str) -> Numeral | None:
-        digits_group, scale_group = self._digit_groups[match.re]
+    def _read_digits(self, match: _Match, text: str) -> Numeral | None:
+        pattern = match.re
+        # The standard pattern is looked up by identity: hashing it hashes its whole code.
+        digits_group, scale_group = (
+            (1, 2) if pattern is self._digit_run else self._digit_groups[pattern]
+        )
         start = match.start(digits_group)
         run = match.group(digits_group)
         value = digits_value(run)
