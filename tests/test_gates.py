@@ -56,6 +56,23 @@ def test_not_count_and_date_joiner_gates_are_exact(text: str) -> None:
                 assert _GRAMMAR.date_joiner.fullmatch(text, position, end) is None
 
 
+_LEAD_PIECES = st.sampled_from(
+    [
+        *"The number of|injured people|rose to|death toll|TOLL|Total|tally|counts|of|at".split("|"),
+        *" |  |\n|K\u212a|\u017f|stood at|has risen to|the|é".split("|"),
+    ]
+)
+
+
+@given(st.lists(_LEAD_PIECES, max_size=12).map("".join))
+@example("The NUMBER of injured people rose to ")
+@example("the death Toll stood at ")
+def test_lead_in_gate_is_exact(text: str) -> None:
+    for start in range(len(text) + 1):
+        if not _GRAMMAR.may_have_lead_in(text, start, len(text)):
+            assert _GRAMMAR.lead_in.match(text, start, len(text)) is None
+
+
 @given(_TEXT)
 def test_follow_gates_are_exact_within_three_blanks(text: str) -> None:
     gated = [

@@ -327,6 +327,9 @@ class Grammar:
             )\s+(?:(?:{suffix_alternation(lead["linkers"])})\s+)?\Z""",
             _FLAGS,
         )
+        # Each lead-in holds one of its nouns: their last words, for may_have_lead_in.
+        nouns = {phrase.split()[-1].lower() for phrase in [*lead["nouns"], *lead["toll_nouns"]]}
+        self._lead_nouns = tuple(sorted(nouns)) if all(n.isascii() for n in nouns) else None
         rates = lexicon.table("items", "rates")
         self.period_of_adverb = {k.lower(): v for k, v in rates["adverbs"].items()}
         self.rate_gate = FollowGate(
@@ -390,6 +393,18 @@ class Grammar:
     def may_have_unit(self, text: str, position: int) -> bool:
         """A cheap test before :attr:`unit_after`: False only where no unit can follow."""
         return self._unit_gate.may_start_after_leads(text, position, 3)
+
+    def may_have_lead_in(self, text: str, start: int, end: int) -> bool:
+        """A cheap test before :attr:`lead_in`: does one of its nouns stand in the window?
+
+        Exact for ASCII text, where a case-blind match is a match of the lower case; other
+        text is left to the pattern.
+        """
+        window = text[start:end]
+        if self._lead_nouns is None or not window.isascii():
+            return True
+        window = window.lower()
+        return any(noun in window for noun in self._lead_nouns)
 
     def may_have_connector(self, text: str, position: int) -> bool:
         """A cheap test before :attr:`range_connector`: False only where none can follow."""

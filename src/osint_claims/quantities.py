@@ -454,6 +454,8 @@ class QuantityParser:
     def _read_lead_in(self, text: str, draft: _Draft, floor: int) -> None:
         grammar = self.grammar
         window = max(floor, draft.start - LEAD_WINDOW)
+        if not grammar.may_have_lead_in(text, window, draft.start):
+            return
         match = grammar.lead_in.match(text, window, draft.start)
         if match is None:
             return
