@@ -124,7 +124,8 @@ class QuantityParser:
             # previous one is part of it, never a second quantity over the same words.
             if draft is not None and draft.start >= floor:
                 drafts.append(draft)
-        self._carry_approximation(plain, drafts)
+        if len(drafts) > 1:
+            self._carry_approximation(plain, drafts)
         return [self._build(text, draft) for draft in drafts]
 
     def parse(self, phrase: str) -> Quantity | None:
