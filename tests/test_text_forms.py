@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from osint_claims import extract_quantities
 from osint_claims.numbers import scan_form
-from osint_claims.text import _REPLACEMENT, normalize, normalize_and_lower
+from osint_claims.text import _REPLACEMENT, normalize, normalize_and_lower, scan_forms
 
 # Characters that stress the fast path: ASCII replacements, "?", case changes that grow,
 # shrink to ASCII or read their context, and wide characters.
@@ -47,3 +47,16 @@ def test_capital_sigma_falls_back() -> None:
 @example("a\tb`c\x0bd\x0c")
 def test_normalize_replaces_each_character_on_its_own(text: str) -> None:
     assert normalize(text) == "".join(_REPLACEMENT.get(char, char) for char in text)
+
+
+@given(st.text(alphabet=st.sampled_from(_TRICKY)) | st.text())
+@example("About 3\u00a0000 troops came, the ministry said; the Kelvin sign \u212a is a K.")
+@example("\u201cAbout\u201d " + "x" * 64 + " \u0130 \U0001f399")
+def test_the_ascii_copy_is_the_lower_case_encoded(text: str) -> None:
+    forms = scan_forms(text)
+    if forms is None:
+        return
+    plain, scan, ascii_scan = forms
+    assert (plain, scan) == normalize_and_lower(text)
+    if ascii_scan is not None:
+        assert ascii_scan == scan.encode("ascii", "replace")

@@ -112,13 +112,13 @@ class NumeralCursor:
     most once however the caller jumps ahead, so a walk is linear in the text.
     """
 
-    def __init__(self, reader: NumeralReader, text: str) -> None:
+    def __init__(self, reader: NumeralReader, text: str, ascii_text: bytes | None = None) -> None:
         self._reader = reader
         self._text = text
         self._digits: _Match | None = _UNSEARCHED
         self._word_at = -1  # the next number word at or after where we last looked
         self._word_end = -1
-        self._ascii: bytes | None = None  # the text one byte a character, for the prefilters
+        self._ascii = ascii_text  # the text one byte a character, for the prefilters
         self._letters: bytes | None = None  # the copy the number-word prefilter reads
         self._digit_marks: bytes | None = None  # "0" for each ASCII digit, else a blank
 
@@ -454,9 +454,13 @@ class NumeralReader:
         """
         return self.cursor(text).next(pos)
 
-    def cursor(self, text: str) -> NumeralCursor:
-        """A cursor that finds numerals in ``text`` (in :func:`scan_form`) left to right."""
-        return NumeralCursor(self, text)
+    def cursor(self, text: str, ascii_text: bytes | None = None) -> NumeralCursor:
+        """A cursor that finds numerals in ``text`` (in :func:`scan_form`) left to right.
+
+        ``ascii_text``, if given, must be ``text.encode("ascii", "replace")``: the copy the
+        cursor's prefilters read, made once where the text was normalised.
+        """
+        return NumeralCursor(self, text, ascii_text)
 
     def _match_digits(self, text: str, start: int) -> _Match | None:
         """The digits pattern's match at ``start``, where a run of digits starts."""

@@ -31,7 +31,7 @@ from .errors import InvalidInputError
 from .lexicon import Lexicon
 from .model import Bound, Change, Quantity
 from .numbers import Numeral, NumeralKind, scan_form
-from .text import normalize, normalize_and_lower
+from .text import normalize, scan_forms
 
 __all__ = ["QuantityParser", "extract_quantities", "parse_quantity"]
 
@@ -100,15 +100,16 @@ class QuantityParser:
             raise InvalidInputError(
                 "extract_quantities", f"expected str, got {type(text).__name__}"
             )
-        forms = normalize_and_lower(text)
+        forms = scan_forms(text)
         if forms is None:  # many characters beyond ASCII, or a capital sigma
             plain = normalize(text)
             scan = scan_form(plain, normalized=True)
+            ascii_scan = None
         else:
-            plain, scan = forms
+            plain, scan, ascii_scan = forms
         drafts: list[_Draft] = []
         position = 0
-        cursor = self.grammar.numerals.cursor(scan)
+        cursor = self.grammar.numerals.cursor(scan, ascii_scan)
         state = _ScanState()
         while True:
             numeral = cursor.next(position)

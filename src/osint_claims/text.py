@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["normalize", "normalize_and_lower"]
+__all__ = ["normalize", "normalize_and_lower", "scan_forms"]
 
 _SPACES: Final = (
     "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
@@ -63,24 +63,45 @@ _FEW_WIDE: Final = 32
 def normalize_and_lower(text: str) -> tuple[str, str] | None:
     """``normalize(text)`` and its lower case, each character lowered on its own.
 
-    A character whose lower case is longer (such as "İ") is left as it is. A wide string
-    (emoji, curly quotes) is read as one byte a character: the ASCII part is replaced and
-    lowered as bytes, and only the few other characters one by one. Returns None where
-    that does not pay or could differ: when more than one character in 32 is beyond
-    ASCII (or a "?"), or the text holds a capital sigma (``str.lower`` reads its context).
+    A character whose lower case is longer (such as "İ") is left as it is. Returns None
+    where that is cheaper done otherwise: see :func:`scan_forms`.
 
     >>> normalize_and_lower("About\u00a0Two Thousand troops came on Monday")
     ('About Two Thousand troops came on Monday', 'about two thousand troops came on monday')
     >>> normalize_and_lower("\u03a3 " + 40 * "a") is None
     True
-    >>> normalize_and_lower("\u0442\u0438\u0441\u044f\u0447\u0456 troops") is None
+    """
+    forms = scan_forms(text)
+    return None if forms is None else forms[:2]
+
+
+def scan_forms(text: str) -> tuple[str, str, bytes | None] | None:
+    """``normalize(text)``, its lower case (each character lowered on its own), and that
+    lower case as ASCII bytes.
+
+    The bytes hold one "?" for each character beyond ASCII: the copy the numeral scanner's
+    prefilters read. They are None where that copy is cheap to make (an ASCII text). (A
+    plain tuple: a named one costs a Python call, and every paragraph makes one.)
+
+    A wide string (emoji, curly quotes) is read as one byte a character: the ASCII part is
+    replaced and lowered as bytes, and only the few other characters one by one. Returns
+    None where that does not pay or could differ: when more than one character in 32 is
+    beyond ASCII (or a "?"), or the text holds a capital sigma (``str.lower`` reads its
+    context).
+
+    >>> _, scan, ascii_scan = scan_forms(
+    ...     "About 3\u00a0000 troops came, the ministry said; the Kelvin sign \u212a is a K."
+    ... )
+    >>> scan[:18], ascii_scan[-10:]
+    ('about 3 000 troops', b' k is a k.')
+    >>> scan_forms("\u0442\u0438\u0441\u044f\u0447\u0456 troops") is None
     True
     """
     if text.isascii():
         for char, plain_char in _ASCII_REPLACEMENT:
             if char in text:
                 text = text.replace(char, plain_char)
-        return text, text.lower()
+        return text, text.lower(), None
     if _CAPITAL_SIGMA in text:
         return None
     encoded = text.encode("ascii", "replace")  # one "?" for each character beyond ASCII
@@ -90,8 +111,12 @@ def normalize_and_lower(text: str) -> tuple[str, str] | None:
         if byte in encoded:
             encoded = encoded.translate(_ASCII_TABLE)
             break
+    lowered = encoded.lower()
     ascii_plain = encoded.decode("ascii")
-    ascii_lower = encoded.lower().decode("ascii")
+    ascii_lower = lowered.decode("ascii")
+    # Where a character beyond ASCII lowers to an ASCII one (a no-break space, the Kelvin
+    # sign), the ASCII copy of the lower case holds it.
+    ascii_scan = bytearray(lowered)
     plain_parts: list[str] = []
     lower_parts: list[str] = []
     replacement = _REPLACEMENT
@@ -105,10 +130,12 @@ def normalize_and_lower(text: str) -> tuple[str, str] | None:
             lower_char = plain_char.lower()
             if len(lower_char) != 1:
                 lower_char = plain_char
+            if lower_char.isascii():
+                ascii_scan[at] = ord(lower_char)
             plain_parts += (ascii_plain[done:at], plain_char)
             lower_parts += (ascii_lower[done:at], lower_char)
             done = at + 1
         at = find(b"?", at + 1)
     plain_parts.append(ascii_plain[done:])
     lower_parts.append(ascii_lower[done:])
-    return "".join(plain_parts), "".join(lower_parts)
+    return "".join(plain_parts), "".join(lower_parts), bytes(ascii_scan)
