@@ -457,8 +457,10 @@ class NumeralReader:
     def cursor(self, text: str, ascii_text: bytes | None = None) -> NumeralCursor:
         """A cursor that finds numerals in ``text`` (in :func:`scan_form`) left to right.
 
-        ``ascii_text``, if given, must be ``text.encode("ascii", "replace")``: the copy the
-        cursor's prefilters read, made once where the text was normalised.
+        ``ascii_text``, if given, is the copy the cursor's prefilters read, made where the
+        text was normalised: one byte a character, the ASCII letters and digits of ``text``
+        where it has them and no letter or digit elsewhere (see
+        :func:`~osint_claims.text.scan_forms`). By default the cursor encodes ``text``.
         """
         return NumeralCursor(self, text, ascii_text)
 

@@ -79,9 +79,11 @@ def scan_forms(text: str) -> tuple[str, str, bytes | None] | None:
     """``normalize(text)``, its lower case (each character lowered on its own), and that
     lower case as ASCII bytes.
 
-    The bytes hold one "?" for each character beyond ASCII: the copy the numeral scanner's
-    prefilters read. They are None where that copy is cheap to make (an ASCII text). (A
-    plain tuple: a named one costs a Python call, and every paragraph makes one.)
+    The bytes, one a character, are the copy the numeral scanner's prefilters read: they
+    hold the ASCII letters and digits of the lower case where it holds them, and some other
+    byte for every other character (a "?" for most beyond ASCII). They are None where the
+    copy is cheap to make (an ASCII text). (A plain tuple: a named one costs a Python call,
+    and every paragraph makes one.)
 
     A wide string (emoji, curly quotes) is read as one byte a character: the ASCII part is
     replaced and lowered as bytes, and only the few other characters one by one. Returns
@@ -114,9 +116,9 @@ def scan_forms(text: str) -> tuple[str, str, bytes | None] | None:
     lowered = encoded.lower()
     ascii_plain = encoded.decode("ascii")
     ascii_lower = lowered.decode("ascii")
-    # Where a character beyond ASCII lowers to an ASCII one (a no-break space, the Kelvin
-    # sign), the ASCII copy of the lower case holds it.
-    ascii_scan = bytearray(lowered)
+    # A character beyond ASCII that lowers to an ASCII letter (the Kelvin sign): the
+    # copy's readers must see the letter.
+    patches: list[tuple[int, int]] = []
     plain_parts: list[str] = []
     lower_parts: list[str] = []
     replacement = _REPLACEMENT
@@ -130,12 +132,17 @@ def scan_forms(text: str) -> tuple[str, str, bytes | None] | None:
             lower_char = plain_char.lower()
             if len(lower_char) != 1:
                 lower_char = plain_char
-            if lower_char.isascii():
-                ascii_scan[at] = ord(lower_char)
+            if lower_char.isascii() and lower_char.isalnum():
+                patches.append((at, ord(lower_char)))
             plain_parts += (ascii_plain[done:at], plain_char)
             lower_parts += (ascii_lower[done:at], lower_char)
             done = at + 1
         at = find(b"?", at + 1)
     plain_parts.append(ascii_plain[done:])
     lower_parts.append(ascii_lower[done:])
-    return "".join(plain_parts), "".join(lower_parts), bytes(ascii_scan)
+    if patches:
+        patched = bytearray(lowered)
+        for at, byte in patches:
+            patched[at] = byte
+        lowered = bytes(patched)
+    return "".join(plain_parts), "".join(lower_parts), lowered
