@@ -127,16 +127,25 @@ class NumeralCursor:
         text = self._text
         reader = self._reader
         while pos < len(text):
-            digits = self._next_digits(pos)
-            word_at, word_end = self._next_word(pos)
+            # Each trigger is searched for again only once the walk has passed what it found
+            # (checked here, not in a call: the walk asks at every figure).
+            digits = self._digits
+            if digits is _UNSEARCHED or (digits is not None and digits.start() < pos):
+                digits = self._search_digits(pos)
+            if self._word_at != _NOWHERE and self._word_at < pos:
+                self._find_word(pos)
+            word_at, word_end = self._word_at, self._word_end
             if digits is None and word_at == _NOWHERE:
                 return None
             match: _Match | None
             if digits is not None and digits.start() < word_at:
-                if reader.may_be_ratio(text, digits.end()):
-                    match = reader._pattern.match(text, digits.start())
-                else:
-                    match = digits
+                if not reader.may_be_ratio(text, digits.end()):
+                    numeral = reader._read_digits(digits, text)
+                    if numeral is not None:
+                        return numeral
+                    pos = self._past_malformed(digits)
+                    continue
+                match = reader._pattern.match(text, digits.start())
                 if match is None:  # pragma: no cover - the digits alone always match
                     return None
             else:
@@ -148,17 +157,19 @@ class NumeralCursor:
             numeral = reader._read(match, text)
             if numeral is not None:
                 return numeral
-            # Malformed digits: pass over the whole run, not just the bounded match.
-            rest = _RUN_REST.match(text, match.end()) if match is digits else None
-            pos = rest.end() if rest is not None else match.end()
+            pos = match.end()
         return None
 
-    def _next_digits(self, pos: int) -> _Match | None:
-        found = self._digits
-        if found is _UNSEARCHED or (found is not None and found.start() < pos):
-            start = self._next_digit_run(pos)
-            found = None if start < 0 else self._reader._match_digits(self._text, start)
-            self._digits = found
+    def _past_malformed(self, digits: _Match) -> int:
+        """Where to go on after malformed digits: past the whole run, not the bounded match."""
+        rest = _RUN_REST.match(self._text, digits.end())
+        return rest.end() if rest is not None else digits.end()
+
+    def _search_digits(self, pos: int) -> _Match | None:
+        """The digits trigger's next match at or after ``pos``, remembered."""
+        start = self._next_digit_run(pos)
+        found = None if start < 0 else self._reader._match_digits(self._text, start)
+        self._digits = found
         return found
 
     def _next_digit_run(self, pos: int) -> int:
@@ -182,11 +193,10 @@ class NumeralCursor:
             self._ascii = self._text.encode("ascii", "replace")
         return self._ascii
 
-    def _next_word(self, pos: int) -> tuple[int, int]:
-        if self._word_at != _NOWHERE and self._word_at < pos:
-            found = self._search_word(pos)
-            self._word_at, self._word_end = found.span() if found else (_NOWHERE, _NOWHERE)
-        return self._word_at, self._word_end
+    def _find_word(self, pos: int) -> None:
+        """Remember where the next number word at or after ``pos`` starts and ends."""
+        found = self._search_word(pos)
+        self._word_at, self._word_end = found.span() if found else (_NOWHERE, _NOWHERE)
 
     def _search_word(self, pos: int) -> regex.Match[str] | None:
         """The next number word at or after ``pos``: the trigger's search, made cheap.
