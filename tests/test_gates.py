@@ -111,7 +111,7 @@ def test_numeral_search_finds_what_the_trigger_patterns_find(text: str) -> None:
         word = cursor._search_word(position)
         expected_word = _READER._word_trigger.search(scan, position)
         assert (word and word.span()) == (expected_word and expected_word.span())
-        digits = cursor._next_digits(position)
+        digits = cursor._search_digits(position)
         expected_digits = _READER._digits_pattern.search(scan, position)
         assert (digits and digits.span()) == (expected_digits and expected_digits.span())
 
