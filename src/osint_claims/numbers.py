@@ -547,15 +547,21 @@ class NumeralReader:
 
     def _read_digits(self, match: _Match, text: str) -> Numeral | None:
         pattern = match.re
-        # The standard pattern is looked up by identity: hashing it hashes its whole code.
-        digits_group, scale_group = (
-            (1, 2) if pattern is self._digit_run else self._digit_groups[pattern]
-        )
-        start = match.start(digits_group)
-        run = match.group(digits_group)
-        value = digits_value(run)
-        scale_text = match.group(scale_group)
-        end = match.end()
+        scale_text: str | None
+        # The standard pattern, found by identity (hashing it hashes its whole code), is only
+        # given where no scale follows.
+        if pattern is self._digit_run:
+            start, end = match.span()
+            run = match.group()
+            scale_text = None
+        else:
+            digits_group, scale_group = self._digit_groups[pattern]
+            start = match.start(digits_group)
+            run = match.group(digits_group)
+            scale_text = match.group(scale_group)
+            end = match.end()
+        # The common bare run first, without a call.
+        value = Decimal(run) if run.isdigit() and len(run) <= MAX_DIGITS else digits_value(run)
         if value is None:
             first, space, _ = run.partition(" ")
             if not space or len(first) <= 3:
