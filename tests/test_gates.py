@@ -87,6 +87,10 @@ def test_follow_gates_are_exact_within_three_blanks(text: str) -> None:
         for gate, pattern in gated:
             if not gate.may_follow(text, position):
                 assert pattern.match(text, position) is None
+            # The three gates in one turns away only what each of them turns away.
+            if not _GRAMMAR.follow_gate.may_follow(text, position):
+                assert not gate.may_follow(text, position)
+                assert pattern.match(text, position) is None
 
 
 @given(_TEXT)

@@ -332,9 +332,12 @@ class Grammar:
         self._lead_nouns = tuple(sorted(nouns)) if all(n.isascii() for n in nouns) else None
         rates = lexicon.table("items", "rates")
         self.period_of_adverb = {k.lower(): v for k, v in rates["adverbs"].items()}
-        self.rate_gate = FollowGate(
-            [*(f"{prefix} " for prefix in rates["prefixes"]), *self.period_of_adverb, "/"],
-            regex.IGNORECASE,
+        rate_words = [*(f"{prefix} " for prefix in rates["prefixes"]), *self.period_of_adverb, "/"]
+        self.rate_gate = FollowGate(rate_words, regex.IGNORECASE)
+        # The three gates in one, asked first where a figure or its item ends: most often
+        # none of the three patterns can start there, and one question settles it.
+        self.follow_gate = FollowGate(
+            [*self.trailing_bounds, *self.change_after, *rate_words], regex.IGNORECASE
         )
         self.rate_after = regex.compile(
             rf"""\s*(?:

@@ -72,6 +72,9 @@ class _Draft:
     levels: bool = False
     low: Decimal | None = None
     high: Decimal | None = None
+    # Where Grammar.follow_gate found that no trailing qualifier, change word or rate can
+    # start: the readers of those skip it there.
+    quiet_at: int = -1
 
 
 @attrs.define(slots=True)
@@ -169,11 +172,15 @@ class QuantityParser:
             return None, position
         if self._is_year(text, draft, position):
             return None, max(position, draft.first.end)
-        position = self._read_trailing(text, draft, position)
+        if not grammar.follow_gate.may_follow(text, position):
+            draft.quiet_at = position
+        else:
+            position = self._read_trailing(text, draft, position)
         if draft.unit is None and position != looked_for_unit:
             position = self._read_unit(draft, self._unit_at(text, position), position)
         position = self._read_item(text, draft, position)
-        position = self._read_trailing(text, draft, position)
+        if position != draft.quiet_at:
+            position = self._read_trailing(text, draft, position)
         if draft.item is None and draft.unit is None:
             self._read_lead_in(text, draft, floor)
         draft.end = max(draft.end, position)
@@ -403,7 +410,7 @@ class QuantityParser:
     def _read_item(self, text: str, draft: _Draft, position: int) -> int:
         grammar = self.grammar
         change = None
-        if grammar.change_gate.may_follow(text, position):
+        if position != draft.quiet_at and grammar.change_gate.may_follow(text, position):
             change = grammar.change_word_after.match(text, position)
         if change is not None and draft.change is None:
             word = grammar.word_at(text, change.end())
@@ -414,7 +421,8 @@ class QuantityParser:
                     else _DECREASE
                 )
                 position = change.end()
-        position = self._read_rate(text, draft, position)
+        if position != draft.quiet_at:
+            position = self._read_rate(text, draft, position)
         if draft.per is None:
             # A figure quoted on its own ('"over a thousand" military personnel') still
             # counts what follows the closing quote. (Texts arrive with quotes straightened.)
@@ -424,7 +432,11 @@ class QuantityParser:
             draft.item, after = self.items.read(text, position + 1 if quoted else position)
             position = after if draft.item is not None or not quoted else position
             self._undo_span_bound(draft)
-            position = self._read_rate(text, draft, position)
+            if position != draft.quiet_at:
+                if grammar.follow_gate.may_follow(text, position):
+                    position = self._read_rate(text, draft, position)
+                else:
+                    draft.quiet_at = position
         return position
 
     def _undo_span_bound(self, draft: _Draft) -> None:
