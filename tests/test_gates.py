@@ -43,6 +43,9 @@ def test_unit_and_connector_gates_are_exact(text: str) -> None:
             assert _GRAMMAR.unit_after.match(text, position) is None
         if not _GRAMMAR.may_have_connector(text, position):
             assert _GRAMMAR.range_connector.match(text, position) is None
+        if not _GRAMMAR.may_have_unit_or_connector(text, position):
+            assert not _GRAMMAR.may_have_unit(text, position)
+            assert not _GRAMMAR.may_have_connector(text, position)
 
 
 @given(_TEXT)

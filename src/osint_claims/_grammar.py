@@ -185,7 +185,8 @@ class Grammar:
             rf"(?:(?P<currency>{alternation(currency_symbols)})\s?)?",
             _FLAGS,
         )
-        self._connector_gate = PrefixGate(["-", *connectors], regex.IGNORECASE)
+        self._connector_words = ["-", *connectors]
+        self._connector_gate = PrefixGate(self._connector_words, regex.IGNORECASE)
         self.trailing_gate = FollowGate(self.trailing_bounds, regex.IGNORECASE)
         self.change_gate = FollowGate(self.change_after, regex.IGNORECASE)
         self.trailing = regex.compile(
@@ -219,6 +220,11 @@ class Grammar:
             _FLAGS,
         )
         self._unit_gate = PrefixGate(self.unit_of_form, regex.IGNORECASE)
+        # Both gates in one, asked first just after a figure, where most often neither a
+        # unit nor a range connector follows.
+        self._unit_or_connector_gate = PrefixGate(
+            [*self.unit_of_form, *self._connector_words], regex.IGNORECASE
+        )
         self.unit_group = self.unit_after.groupindex["unit"]
 
     # Context that makes a figure something other than a count ---------------------------
@@ -396,6 +402,11 @@ class Grammar:
     def may_have_unit(self, text: str, position: int) -> bool:
         """A cheap test before :attr:`unit_after`: False only where no unit can follow."""
         return self._unit_gate.may_start_after_leads(text, position, 3)
+
+    def may_have_unit_or_connector(self, text: str, position: int) -> bool:
+        """False only where neither :meth:`may_have_unit` nor :meth:`may_have_connector` could
+        be true."""
+        return self._unit_or_connector_gate.may_start_after_leads(text, position, 3)
 
     def may_have_lead_in(self, text: str, start: int, end: int) -> bool:
         """A cheap test before :attr:`lead_in`: does one of its nouns stand in the window?

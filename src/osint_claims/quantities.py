@@ -161,8 +161,11 @@ class QuantityParser:
             return None, numeral.end
         draft = _Draft(numeral.start, numeral.end, numeral)  # by position: cheaper
         self._read_before(text, draft, floor, word_before)
-        unit = self._unit_at(text, numeral.end)
-        position = self._read_range(text, draft, unit)
+        if grammar.may_have_unit_or_connector(text, numeral.end):
+            unit = self._unit_at(text, numeral.end)
+            position = self._read_range(text, draft, unit)
+        else:
+            unit, position = None, numeral.end
         looked_for_unit = numeral.end
         if draft.second is not None:
             unit = self._unit_at(text, position)
