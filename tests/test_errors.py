@@ -41,6 +41,9 @@ def test_model_rejects_contradictory_bounds() -> None:
         Span(5, 2)
     with pytest.raises(ModelError, match="finite"):
         Quantity(value=Decimal("NaN"), low=None, high=None)
+    infinite = Decimal("Infinity")
+    with pytest.raises(ModelError, match="finite"):
+        Quantity(value=infinite, low=infinite, high=infinite)  # one figure for all three
 
 
 def test_malformed_toml_names_file_and_line(tmp_path: Path) -> None:

@@ -230,6 +230,10 @@ class Quantity:
 
 
 def _check_figures(low: Decimal | None, value: Decimal | None, high: Decimal | None) -> None:
+    if low is value and value is high:  # one exact figure, as the parsers give most often
+        if value is not None and not value.is_finite():
+            raise ModelError("Quantity", "figures must be finite numbers")
+        return
     if low is not None and value is not None and low > value:
         raise ModelError("Quantity", f"low {low} is above value {value}")
     if value is not None and high is not None and value > high:
