@@ -30,7 +30,7 @@ from ._items import ItemReader
 from .errors import InvalidInputError
 from .lexicon import Lexicon
 from .model import Bound, Change, Quantity
-from .numbers import Numeral, NumeralKind, scan_form
+from .numbers import Numeral, NumeralCursor, NumeralKind, scan_form
 from .text import normalize, scan_forms
 
 __all__ = ["QuantityParser", "extract_quantities", "parse_quantity"]
@@ -112,7 +112,7 @@ class QuantityParser:
             plain, scan, ascii_scan = forms
         drafts: list[_Draft] = []
         position = 0
-        cursor = self.grammar.numerals.cursor(scan, ascii_scan)
+        cursor = NumeralCursor(self.grammar.numerals, scan, ascii_scan)
         state = _ScanState()
         while True:
             numeral = cursor.next(position)
