@@ -254,6 +254,12 @@ class Grammar:
         continuations = alternation(lists["continuations"])
         self.date_joiner = regex.compile(rf"\s*(?:,|{joiners})\s*")
         self._date_joiner_initials = first_characters([",", *lists["joiners"]]) | _ASCII_SPACE
+        self.date_joiner_words = frozenset(joiner.lower() for joiner in lists["joiners"])
+        # Whether no gap the date joiner reads can hold a digit: then a gap that holds a
+        # figure never joins a date, however far it runs.
+        self.date_joiners_without_digits = not any(
+            char.isdigit() for joiner in lists["joiners"] for char in joiner
+        )
         # The gap between two figures of one list: ", and another", ";", " or ".
         self.list_gap = regex.compile(
             rf"\s*[,;]?\s*(?:{joiners})?\s*(?:{continuations})?\s*", regex.IGNORECASE

@@ -36,6 +36,8 @@ from .text import normalize, scan_forms
 __all__ = ["QuantityParser", "extract_quantities", "parse_quantity"]
 
 _THOUSAND = Decimal(1000)
+# The last day of a month: a larger figure after "March 6," is no day of it.
+_LAST_DAY = 31
 
 # Enum members read once: on Python 3.11 an attribute of an Enum class costs several times
 # a global (EnumType defines __getattr__), and the parser reads them for every figure.
@@ -272,9 +274,30 @@ class QuantityParser:
         last = state.last_date_end
         if last is None or numeral.start <= last or numeral.kind is not _DIGITS:
             return False
-        if not self.grammar.may_join_date(text, last):
+        grammar = self.grammar
+        if grammar.may_join_date(text, last) and grammar.date_joiner.fullmatch(
+            text, last, numeral.start
+        ):
+            return self._is_listed_day(text, numeral, text[last : numeral.start])
+        if grammar.date_joiners_without_digits:
+            # Every later gap from this date holds this figure's digits: none can join it.
+            state.last_date_end = None
+        return False
+
+    def _is_listed_day(self, text: str, numeral: Numeral, gap: str) -> bool:
+        """Whether a figure after a date and ``gap`` is another day of it ("March 6 and 7").
+
+        A comma alone after a date more often opens a clause ("On March 6, 300 troops
+        crossed"): there the figure is a day only where it could be one and a joiner, a
+        punctuation mark or nothing comes next ("March 6, 7 and 8").
+        """
+        if gap.strip() != ",":
+            return True
+        value = numeral.value
+        if not (numeral.plain and value is not None and 1 <= value <= _LAST_DAY):
             return False
-        return self.grammar.date_joiner.fullmatch(text, last, numeral.start) is not None
+        word = self.grammar.word_at(text, numeral.end)
+        return word is None or word.lower() in self.grammar.date_joiner_words
 
     def _is_year(self, text: str, draft: _Draft, position: int) -> bool:
         numeral = draft.first
