@@ -36,6 +36,8 @@ from .text import normalize, scan_forms
 __all__ = ["QuantityParser", "extract_quantities", "parse_quantity"]
 
 _THOUSAND = Decimal(1000)
+# A year is written with four digits.
+_YEAR_DIGITS = 4
 # The last day of a month: a larger figure after "March 6," is no day of it.
 _LAST_DAY = 31
 
@@ -172,11 +174,14 @@ class QuantityParser:
         if draft.second is not None:
             unit = self._unit_at(text, position)
             looked_for_unit = position
-        position = self._read_unit(draft, unit, position)
+        if unit is not None:
+            position = self._read_unit(draft, unit, position)
         if draft.unit in grammar.calibre_units and self._is_calibre(text, position, draft):
             return None, position
-        if self._is_year(text, draft, position):
-            return None, max(position, draft.first.end)
+        # Only a bare run of four digits can be a year: the check is asked of no other.
+        is_year_shaped = numeral.plain and numeral.end - numeral.start == _YEAR_DIGITS
+        if is_year_shaped and self._is_year(text, draft, position):
+            return None, max(position, numeral.end)
         if not grammar.follow_gate.may_follow(text, position):
             draft.quiet_at = position
         else:
@@ -301,7 +306,7 @@ class QuantityParser:
 
     def _is_year(self, text: str, draft: _Draft, position: int) -> bool:
         numeral = draft.first
-        if not (numeral.plain and len(text[numeral.start : numeral.end]) == 4):
+        if not (numeral.plain and numeral.end - numeral.start == _YEAR_DIGITS):
             return False
         if numeral.value is None or not self.grammar.is_year(numeral.value):
             return False
@@ -457,7 +462,8 @@ class QuantityParser:
             )
             draft.item, after = self.items.read(text, position + 1 if quoted else position)
             position = after if draft.item is not None or not quoted else position
-            self._undo_span_bound(draft)
+            if draft.bound_word is not None:
+                self._undo_span_bound(draft)
             if position != draft.quiet_at:
                 if grammar.follow_gate.may_follow(text, position):
                     position = self._read_rate(text, draft, position)
