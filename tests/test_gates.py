@@ -12,7 +12,8 @@ import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from osint_claims._grammar import Grammar
+from osint_claims._grammar import ITEM_TOKENS, Grammar
+from osint_claims._items import _Tokens
 from osint_claims._patterns import PrefixGate, alternation, first_characters, may_begin
 from osint_claims.lexicon import Lexicon
 from osint_claims.numbers import NumeralReader, scan_form
@@ -129,6 +130,18 @@ def test_word_at_reads_what_item_token_reads(text: str) -> None:
         token = _GRAMMAR.item_token.match(text, position)
         expected = token.group(_GRAMMAR.item_word_group) if token else None
         assert _GRAMMAR.word_at(text, position) == expected
+
+
+@given(_TEXT)
+def test_item_words_may_start_a_figure_only_by_the_opening_words(text: str) -> None:
+    # The item reader asks opening_words, not may_start, of its word tokens: the same answer
+    # because a word token never starts with a digit.
+    for position in range(len(text) + 1):
+        tokens = _Tokens(_GRAMMAR, text, position)
+        for kind, word, _, _ in tokens.range(0, ITEM_TOKENS):
+            if kind == "word":
+                expected = _READER.may_start(word)
+                assert (word.lower() in _READER.opening_words) == expected
 
 
 _DIGIT_PIECES = st.sampled_from(

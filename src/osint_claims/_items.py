@@ -108,8 +108,9 @@ class ItemReader:
 
     def __init__(self, grammar: Grammar) -> None:
         self.grammar = grammar
-        # Every word the walk reads is first tested, cheaply, as the start of a figure.
-        self._may_start_figure = grammar.numerals.may_start
+        # Every word the walk reads is first tested, cheaply, as the start of a figure: a
+        # word token starts with a letter, so NumeralReader.may_start is a set lookup.
+        self._figure_openers = grammar.numerals.opening_words
         # Groups by number: match.group(name) costs several times match.group(number).
         self._casualty_group = grammar.casualty_after.groupindex["casualty"]
         self._auxiliaries_group = grammar.casualty_after.groupindex["auxiliaries"]
@@ -168,7 +169,7 @@ class ItemReader:
                 index += 1
                 continue
             lowered = word.lower()
-            if self._may_start_figure(word) and self._is_figure(text, token):
+            if lowered in self._figure_openers and self._is_figure(text, token):
                 break
             if not words and not started and (lowered in grammar.determiners or lowered == "of"):
                 index += 1  # "3,000 of its troops"
@@ -223,7 +224,7 @@ class ItemReader:
         return not self._noun_follows(text, following)
 
     def _is_figure(self, text: str, token: _Token) -> bool:
-        """Whether a figure starts at ``token``: the full test after ``_may_start_figure``."""
+        """Whether a figure starts at ``token``: the full test after ``_figure_openers``."""
         _, _, start, _ = token
         numeral = self.grammar.numerals.match(text, start)
         return numeral is not None and numeral.value is not None
@@ -240,7 +241,7 @@ class ItemReader:
             lowered in grammar.stop_words
             or lowered in grammar.determiners
             or lowered in ("of", "and", "or")
-            or (self._may_start_figure(word) and self._is_figure(text, token))
+            or (lowered in self._figure_openers and self._is_figure(text, token))
         )
 
     def _of_phrase(self, text: str, tokens: _Tokens, index: int) -> int:
@@ -283,8 +284,9 @@ class ItemReader:
         kind, word, _, _ = following
         if kind != "word":
             return False
-        return word.lower() in self.grammar.object_openers or (
-            self._may_start_figure(word) and self._is_figure(text, following)
+        lowered = word.lower()
+        return lowered in self.grammar.object_openers or (
+            lowered in self._figure_openers and self._is_figure(text, following)
         )
 
     def _noun_follows(self, text: str, token: _Token | None) -> bool:

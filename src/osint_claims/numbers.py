@@ -510,6 +510,11 @@ class NumeralReader:
         """
         return word[:1].isdigit() or word.lower() in self._openers
 
+    @property
+    def opening_words(self) -> frozenset[str]:
+        """The lower-cased words a numeral can begin with: :meth:`may_start` for words."""
+        return self._openers
+
     def match(self, text: str, pos: int) -> Numeral | None:
         """The numeral starting exactly at ``pos`` in normalised ``text`` (any case), or None."""
         match = self._pattern_any_case.match(text, pos)
