@@ -42,7 +42,7 @@ _FLAGS: Final = regex.VERBOSE | regex.IGNORECASE
 _ASCII_SPACE: Final = frozenset(" \t\n\r\x0b\x0c")
 # White space inside a phrase: a line break only where the text runs on in lower case (hard
 # wrapped text), never into a headline or a new paragraph.
-GAP: Final = r"(?:[^\S\n]*+(?:\n[^\S\n]*+(?=\p{Ll}))?)"
+GAP: Final = r"(?:[^\S\n]*+(?:\n[^\S\n]*+(?=(?-i:\p{Ll})))?)"
 
 
 def _folded(words: Iterable[str]) -> dict[str, str]:
