@@ -38,6 +38,9 @@ PLAIN_RUN: Final = 4
 _LETTER_BEFORE: Final = r"(?<![^\W_])"
 _LETTER_AFTER: Final = r"(?![^\W_])"
 _FLAGS: Final = regex.VERBOSE | regex.IGNORECASE
+# A run of white space: the standard library's \s takes all the regex module's does (and
+# \x1c-\x1f besides), so a gate that skips it lets through every place a pattern can match.
+_BLANKS: Final = re.compile(r"\s*")
 # What the regex module's \s matches in ASCII.
 _ASCII_SPACE: Final = frozenset(" \t\n\r\x0b\x0c")
 # White space inside a phrase: a line break only where the text runs on in lower case (hard
@@ -400,10 +403,15 @@ class Grammar:
         if after[0] != " ":
             return may_begin(after[0], self._not_count_initials)
         following = after[1:2]
+        position = end + 1
+        if following.isspace():  # more blanks ("27  March"): the pattern reads any run
+            blanks = _BLANKS.match(text, end)
+            position = blanks.end() if blanks is not None else end + 1
+            following = text[position : position + 1]
         if not (following.isupper() or following in self.marker_initials):
             return False
         cased, folded = self._marker_word_gates
-        return cased.may_start_at(text, end + 1) or folded.may_start_at(text, end + 1)
+        return cased.may_start_at(text, position) or folded.may_start_at(text, position)
 
     def may_have_unit(self, text: str, position: int) -> bool:
         """A cheap test before :attr:`unit_after`: False only where no unit can follow."""
