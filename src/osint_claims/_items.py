@@ -11,6 +11,7 @@ token where a word's role depends on it.
 
 from __future__ import annotations
 
+import re
 import string
 
 from ._grammar import ITEM_TOKENS, Grammar
@@ -21,6 +22,7 @@ from ._grammar import ITEM_TOKENS, Grammar
 _Token = tuple[str, str, int, int]
 
 _CONJUNCTIONS = frozenset(("and", "or", "&"))
+_SPACES = re.compile(" *")
 _KINDS = ("calibre", "code", "word")
 # Where the next token starts with one of these, item_token could read only an "other"
 # token, which ends the item: ASCII punctuation is no letter, digit or white space.
@@ -154,7 +156,7 @@ class ItemReader:
         """
         grammar = self.grammar
         words: list[str] = []
-        end = position
+        end = previous_end = position
         index = 0
         # Most tokens asked for have been read already: look there before asking to read.
         known = tokens.known
@@ -165,7 +167,7 @@ class ItemReader:
             kind, word, _, token_end = token
             if kind != "word":
                 words.append(" ".join(word.split()))
-                end = token_end
+                previous_end, end = end, token_end
                 index += 1
                 continue
             lowered = word.lower()
@@ -204,11 +206,34 @@ class ItemReader:
                 if self._opens_object(text, token, following):
                     break  # "a 500-kg bomb hit the school": a verb before its object
             words.append(word)
-            end = token_end
+            previous_end, end = end, token_end
             index += 1
+        return self._trimmed(text, words, end, previous_end)
+
+    def _trimmed(
+        self, text: str, words: list[str], end: int, previous_end: int
+    ) -> tuple[list[str], int]:
+        """The walk's words without what cannot end an item, and where the last one ends.
+
+        ``previous_end`` is where the word before the last one taken ends.
+        """
+        if words and _is_possessive(words[-1]) and self._figure_follows(text, end):
+            # "96% of Gaza's 2.1 million residents": the possessive opens the next figure's
+            # phrase, as "the" does in "4,000 of the 11,000 troops".
+            words.pop()
+            end = previous_end
         while words and words[-1].lower() in (*_CONJUNCTIONS, "of"):
             words.pop()
         return words, end
+
+    def _figure_follows(self, text: str, position: int) -> bool:
+        """Whether a figure starts after the blanks at ``position``."""
+        blanks = _SPACES.match(text, position)
+        start = blanks.end() if blanks is not None else position
+        if text[start : start + 1].isdigit():
+            return True
+        numeral = self.grammar.numerals.match(text, start)
+        return numeral is not None and numeral.value is not None
 
     def _is_verb(self, word: str, previous: str, text: str, following: _Token | None) -> bool:
         """A participle or gerund that ends the item rather than continuing it.
@@ -313,6 +338,15 @@ def _is_verb_form(word: str) -> bool:
     (True, False, False)
     """
     return "-" not in word and len(word) > 4 and word.endswith(("ed", "ing"))
+
+
+def _is_possessive(word: str) -> bool:
+    """A possessive by its ending ("Gaza's", "the countries'").
+
+    >>> _is_possessive("Gaza's"), _is_possessive("countries'"), _is_possessive("troops")
+    (True, True, False)
+    """
+    return word.endswith(("'s", "'S", "s'"))
 
 
 def _looks_plural(word: str) -> bool:
