@@ -73,6 +73,8 @@ class Grammar:
         )
         periods = words("items", "rates", "periods")
         self.period_items = frozenset([*periods, *(p + "s" for p in periods)])
+        # "a year earlier", "two weeks ago": a period before these words is a time.
+        self.time_after_period = frozenset(w.lower() for w in words("items", "rates", "not_before"))
         self.span_qualifiers = frozenset(w.lower() for w in words("qualifiers", "spans"))
         self.of_determiners = frozenset(w.lower() for w in words("items", "of_determiners"))
         # A qualifier opens the next figure's phrase, so it also ends an item.
@@ -168,6 +170,16 @@ class Grammar:
         self.left_symbol_ends = frozenset(
             p[-1] for p in (*qualifier_symbols, *currency_symbols) if not p[-1].isalnum()
         )
+        # A symbol that starts with a letter ("A$", "USD") starts a word: "a$" is no
+        # Australian dollar in "al-Nura$1.2".
+        lettered = [s for s in currency_symbols if s[:1].isalpha()]
+        signs = [s for s in currency_symbols if not s[:1].isalpha()]
+        currency_before = "|".join(
+            [
+                *([rf"{_LETTER_BEFORE}{suffix_alternation(lettered)}"] if lettered else []),
+                *([suffix_alternation(signs)] if signs else []),
+            ]
+        )
         # The context before a figure, read right to left from the figure.
         self.left = regex.compile(
             rf"""(?r)
@@ -177,7 +189,7 @@ class Grammar:
               |(?P<qualifier>{suffix_alternation(qualifier_symbols)})\s*){{0,3}}
             (?:{_LETTER_BEFORE}(?P<opener>{suffix_alternation(self.openers)})\s+)?
             (?:{_LETTER_BEFORE}(?P<change>{suffix_alternation(self.change_before)})\s+)?
-            (?:(?P<currency>{suffix_alternation(currency_symbols)})\s?)?
+            (?:(?P<currency>{currency_before})\s?)?
             \Z""",
             _FLAGS,
         )
@@ -354,10 +366,12 @@ class Grammar:
         self.follow_gate = FollowGate(
             [*self.trailing_bounds, *self.change_after, *rate_words], regex.IGNORECASE
         )
+        times = rates.get("not_before", [])
+        not_rate = rf"(?!\s+(?:{alternation(times)}){_LETTER_AFTER})" if times else ""
         self.rate_after = regex.compile(
             rf"""\s*(?:
                 (?:{_LETTER_BEFORE}(?:{alternation(rates["prefixes"])})\s+|/\s?)
-                    (?P<period>{alternation(rates["periods"])}){_LETTER_AFTER}
+                    (?P<period>{alternation(rates["periods"])}){_LETTER_AFTER}{not_rate}
               | {_LETTER_BEFORE}(?P<adverb>{alternation(self.period_of_adverb)}){_LETTER_AFTER}
             )""",
             _FLAGS,

@@ -194,6 +194,7 @@ class ItemReader:
                 lowered in grammar.stop_words
                 or word in grammar.lowercase_stop_words
                 or (words and lowered in grammar.determiners)
+                or (index and lowered in grammar.period_items and self._is_time(tokens, index))
             ):
                 break  # a determiner inside an item opens a new phrase ("trucks a day")
             if words:
@@ -225,6 +226,15 @@ class ItemReader:
         while words and words[-1].lower() in (*_CONJUNCTIONS, "of"):
             words.pop()
         return words, end
+
+    def _is_time(self, tokens: _Tokens, index: int) -> bool:
+        """Whether the period word at ``index``, after an article, names a time ("400,000
+        a year earlier"), not what is counted."""
+        following = tokens.get(index + 1)
+        if following is None:
+            return False
+        _, word, _, _ = following
+        return word.lower() in self.grammar.time_after_period
 
     def _figure_follows(self, text: str, position: int) -> bool:
         """Whether a figure starts after the blanks at ``position``."""

@@ -91,7 +91,12 @@ _SCHEMA: Final[Mapping[str, Any]] = {
             "linkers": "words",
             "toll_nouns": "words",
         },
-        "rates": {"prefixes": "words", "periods": "words", "adverbs": "strings"},
+        "rates": {
+            "prefixes": "words",
+            "periods": "words",
+            "adverbs": "strings",
+            "not_before": "words",
+        },
     },
     "casualties": {
         "casualties": {"words": "words", "joiners": "words"},
