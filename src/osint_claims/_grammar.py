@@ -141,6 +141,10 @@ class Grammar:
         self.openers: Mapping[str, str] = {k.lower(): v for k, v in ranges["openers"].items()}
         connectors = [*ranges["connectors"], *self.openers.values()]
         self.increase_verbs = frozenset(w.lower() for w in words("qualifiers", "increase", "verbs"))
+        self.particles = frozenset(w.lower() for w in words("qualifiers", "particles", "words"))
+        self.particle_changes_after = frozenset(
+            w.lower() for w in words("qualifiers", "particles", "after")
+        )
         change_verbs = [
             *words("qualifiers", "increase", "verbs"),
             *words("qualifiers", "decrease", "verbs"),

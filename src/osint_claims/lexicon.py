@@ -74,6 +74,7 @@ _SCHEMA: Final[Mapping[str, Any]] = {
         "spans": _WORD_TABLE,
         "increase": {"before": "words", "after": "words", "verbs": "words"},
         "decrease": {"before": "words", "after": "words", "verbs": "words"},
+        "particles": {"words": "words", "after": "words"},
     },
     "units": "units",
     "currencies": "currencies",

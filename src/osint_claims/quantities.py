@@ -36,6 +36,8 @@ from .text import normalize, scan_forms
 __all__ = ["QuantityParser", "extract_quantities", "parse_quantity"]
 
 _THOUSAND = Decimal(1000)
+# How far past "up" or "down" to look for "by" ("up by 10%"): a blank, "by", a blank.
+_BY_AHEAD = 4
 # A year is written with four digits.
 _YEAR_DIGITS = 4
 # The last day of a month: a larger figure after "March 6," is no day of it.
@@ -352,6 +354,8 @@ class QuantityParser:
             starts.append(match.start(group["currency"]))
         openers = match.captures(group["opener"])
         verb = match.group(group["verb"])
+        if verb and verb.lower() in grammar.particles:
+            verb = self._particle_change(text, verb, match.span(group["verb"]))
         if openers:
             draft.opener = openers[-1].lower()
             draft.opener_start = match.starts(group["opener"])[-1]
@@ -363,6 +367,17 @@ class QuantityParser:
                 increase = verb.lower() in grammar.increase_verbs
                 draft.change = _INCREASE if increase else _DECREASE
         draft.start = min(starts)
+
+    def _particle_change(self, text: str, particle: str, span: tuple[int, int]) -> str | None:
+        """``particle`` ("down") where it says a change ("were down 5%", "pushed premiums up
+        by 10%"), None where it is a verb's ("shot down 18 drones")."""
+        start, end = span
+        if text[end : end + _BY_AHEAD].lower().split()[:1] == ["by"]:
+            return particle
+        word = _word_before(text, start)
+        if not word or not word[-1].isalnum():
+            return particle  # nothing or punctuation before: "Exports, up 12%"
+        return particle if word.lower() in self.grammar.particle_changes_after else None
 
     # 3. what follows --------------------------------------------------------------------
 
