@@ -331,7 +331,7 @@ class Grammar:
                 (?P<calibre>[0-9]{{1,3}}(?:\.[0-9]+)?\s?-?\s?(?:{alternation(calibre_forms)})
                     {_LETTER_AFTER})
               | (?P<code>[0-9]+[A-Za-z][\w-]*)
-              | (?P<word>[^\W\d_][\w'-]*)
+              | (?P<word>(?:[^\W\d_]\.){{2,}}|[^\W\d_][\w'-]*)
               | (?P<other>\S)
             )""",
             _FLAGS,
@@ -342,11 +342,13 @@ class Grammar:
         # library's engine at a third of the cost. Where it matches, item_token would match
         # the same word: it ends before an ASCII character that cannot continue a word, so
         # no Unicode rule is needed; anything else is left to item_token.
-        self.plain_word = re.compile(r" *([A-Za-z][\w'-]*)(?![^\x00-\x7f])(?![\w'-])", re.ASCII)
+        self.plain_word = re.compile(
+            r" *([A-Za-z][\w'-]*)(?![^\x00-\x7f])(?![\w'-])(?!\.\S)", re.ASCII
+        )
         # A few such words one space apart, read with one match: most items end a word or
         # two in, and a match costs more than the words it reads. (A possessive word needs
         # no second look: it has taken every [\w'-] there is.)
-        word = r"[A-Za-z][\w'-]*+(?![^\x00-\x7f])"
+        word = r"[A-Za-z][\w'-]*+(?![^\x00-\x7f])(?!\.\S)"
         self.plain_words = re.compile(rf" *({word}(?: {word}){{0,{PLAIN_RUN - 1}}})", re.ASCII)
         lead = lexicon.table("items", "lead_in")
         self.lead_in = regex.compile(
