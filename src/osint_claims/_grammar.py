@@ -30,6 +30,8 @@ from .numbers import NumeralReader
 # How far back from a figure the context readers look, in characters.
 LEFT_WINDOW: Final = 80
 LEAD_WINDOW: Final = 160
+# How long a phrase between a toll noun and its verb may be, in characters.
+_TOLL_PHRASE: Final = 80
 # An item is a noun phrase: past this many tokens the reader has lost its way.
 ITEM_TOKENS: Final = 12
 # How many plain words the item reader reads with one match.
@@ -351,11 +353,20 @@ class Grammar:
         word = r"[A-Za-z][\w'-]*+(?![^\x00-\x7f])(?!\.\S)"
         self.plain_words = re.compile(rf" *({word}(?: {word}){{0,{PLAIN_RUN - 1}}})", re.ASCII)
         lead = lexicon.table("items", "lead_in")
+        # A phrase of a few words after the toll noun, no figure in it.
+        toll_phrases = lead.get("toll_phrases", [])
+        toll_phrase = (
+            rf"(?:\s+(?:{alternation(toll_phrases)}){_LETTER_AFTER}[^\d.;:!?\n]{{1,{_TOLL_PHRASE}}}?)?"
+            if toll_phrases
+            else ""
+        )
         self.lead_in = regex.compile(
             rf"""(?r)
             (?:{_LETTER_BEFORE}(?:{suffix_alternation(lead["nouns"])})\s+of\s+
                 (?P<lead>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){{0,8}})
-              |(?P<toll>{_LETTER_BEFORE}(?:[^\W\d_]+\s+)?(?:{suffix_alternation(lead["toll_nouns"])}))
+              |(?P<toll>{_LETTER_BEFORE}(?:[^\W\d_][\w'-]*\s+)?
+                    (?:{suffix_alternation(lead["toll_nouns"])}))
+                {toll_phrase}
                 (?:\s+(?:{suffix_alternation(lead["verbs"])})){{0,3}}
             )\s+(?:(?:{suffix_alternation(lead["linkers"])})\s+)?\Z""",
             _FLAGS,

@@ -91,6 +91,7 @@ _SCHEMA: Final[Mapping[str, Any]] = {
             "verbs": "words",
             "linkers": "words",
             "toll_nouns": "words",
+            "toll_phrases": "words",
         },
         "rates": {
             "prefixes": "words",
