@@ -285,6 +285,12 @@ class Grammar:
         self.list_gap = regex.compile(
             rf"\s*[,;]?\s*(?:{joiners})?\s*(?:{continuations})?\s*", regex.IGNORECASE
         )
+        after_hyphen = words("not_counts", "after_hyphen")
+        self.hyphen_not_count = (
+            regex.compile(rf"-(?:{alternation(after_hyphen)}){_LETTER_AFTER}", regex.IGNORECASE)
+            if after_hyphen
+            else None
+        )
         self.labels = frozenset([*words("not_counts", "labels"), *words("not_counts", "months")])
         self.not_count_after = regex.compile(
             rf"""(?:

@@ -108,6 +108,7 @@ _SCHEMA: Final[Mapping[str, Any]] = {
         "labels": _WORD_TABLE,
         "time_markers": _WORD_TABLE,
         "furniture": _WORD_TABLE,
+        "after_hyphen": _WORD_TABLE,
         "months": _WORD_TABLE,
         "fraction_preceders": _WORD_TABLE,
         "pronoun_one": {"followers": "words", "preceders": "words"},

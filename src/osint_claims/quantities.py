@@ -206,6 +206,12 @@ class QuantityParser:
     def _is_not_a_count(self, text: str, numeral: Numeral, word_before: str) -> bool:
         grammar = self.grammar
         start, end = numeral.start, numeral.end
+        if (
+            text.startswith("-", end)
+            and grammar.hyphen_not_count is not None
+            and grammar.hyphen_not_count.match(text, end)
+        ):
+            return True  # an age or a magnitude: "a 12-year-old girl"
         before = text[start - 1] if start else ""
         if numeral.kind is _DIGITS:
             if (
