@@ -22,6 +22,8 @@ from ._grammar import ITEM_TOKENS, Grammar
 _Token = tuple[str, str, int, int]
 
 _CONJUNCTIONS = frozenset(("and", "or", "&"))
+# "40 of each type" shares a figure out over a list (see the claims reader): no item here.
+_DISTRIBUTIVE = frozenset(("each", "every"))
 _SPACES = re.compile(" *")
 _KINDS = ("calibre", "code", "word")
 # Where the next token starts with one of these, item_token could read only an "other"
@@ -173,8 +175,18 @@ class ItemReader:
             lowered = word.lower()
             if lowered in self._figure_openers and self._is_figure(text, token):
                 break
-            if not words and not started and (lowered in grammar.determiners or lowered == "of"):
-                index += 1  # "3,000 of its troops"
+            if (
+                not words
+                and not started
+                and (
+                    lowered in grammar.determiners
+                    or lowered == "of"
+                    or (
+                        index and lowered in grammar.of_determiners and lowered not in _DISTRIBUTIVE
+                    )
+                )
+            ):
+                index += 1  # "3,000 of its troops", "a fifth of all deaths"
                 continue
             if lowered == "of":
                 taken = self._of_phrase(text, tokens, index + 1) if words else 0
