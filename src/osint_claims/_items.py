@@ -260,14 +260,19 @@ class ItemReader:
     def _is_verb(self, word: str, previous: str, text: str, following: _Token | None) -> bool:
         """A participle or gerund that ends the item rather than continuing it.
 
-        "-ed" ends it unless a noun follows ("armed drones"); "-ing" ends it after a
-        plural noun ("people fleeing") and otherwise reads as a noun or modifier
-        ("infantry fighting vehicles", "a four-storey building").
+        "-ed" ends it unless a noun follows ("armed drones"), but not a name: a past tense
+        before a capitalised word is a verb before its object ("food reached Kadugli");
+        "-ing" ends it after a plural noun ("people fleeing") and otherwise reads as a
+        noun or modifier ("infantry fighting vehicles", "a four-storey building").
         """
         if not _is_verb_form(word):
             return False
         if word.endswith("ing") and not _looks_plural(previous):
             return False
+        if following is not None and word.endswith("ed"):
+            kind, next_word, _, _ = following
+            if kind == "word" and next_word[:1].isupper():
+                return True
         return not self._noun_follows(text, following)
 
     def _is_figure(self, text: str, token: _Token) -> bool:
