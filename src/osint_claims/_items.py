@@ -235,8 +235,13 @@ class ItemReader:
             # phrase, as "the" does in "4,000 of the 11,000 troops".
             words.pop()
             end = previous_end
-        while words and words[-1].lower() in (*_CONJUNCTIONS, "of"):
-            words.pop()
+        grammar = self.grammar
+        while words and (
+            (last := words[-1].lower()) in _CONJUNCTIONS
+            or last == "of"
+            or last in grammar.of_determiners
+        ):
+            words.pop()  # an item never ends on "of the"
         return words, end
 
     def _is_time(self, tokens: _Tokens, index: int) -> bool:
