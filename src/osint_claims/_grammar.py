@@ -79,6 +79,10 @@ class Grammar:
         self.time_after_period = frozenset(w.lower() for w in words("items", "rates", "not_before"))
         self.span_qualifiers = frozenset(w.lower() for w in words("qualifiers", "spans"))
         self.of_determiners = frozenset(w.lower() for w in words("items", "of_determiners"))
+        distribution = lexicon.tables.get("claims", {}).get("distribution", {})
+        self.distributives = frozenset(
+            w.lower() for w in distribution.get("distributives", ["each"])
+        )
         # A qualifier opens the next figure's phrase, so it also ends an item.
         qualifier_words = {
             w.lower()

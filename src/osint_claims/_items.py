@@ -22,8 +22,6 @@ from ._grammar import ITEM_TOKENS, Grammar
 _Token = tuple[str, str, int, int]
 
 _CONJUNCTIONS = frozenset(("and", "or", "&"))
-# "40 of each type" shares a figure out over a list (see the claims reader): no item here.
-_DISTRIBUTIVE = frozenset(("each", "every"))
 _SPACES = re.compile(" *")
 _KINDS = ("calibre", "code", "word")
 # Where the next token starts with one of these, item_token could read only an "other"
@@ -115,6 +113,10 @@ class ItemReader:
         # Every word the walk reads is first tested, cheaply, as the start of a figure: a
         # word token starts with a letter, so NumeralReader.may_start is a set lookup.
         self._figure_openers = grammar.numerals.opening_words
+        # After a leading "of", a determiner is passed over ("a fifth of all deaths"), but
+        # not a distributive: "40 of each type" shares a figure out over a list, which the
+        # claims reader reads (lexicon: claims.distribution.distributives).
+        self._leading_of_determiners = grammar.of_determiners - grammar.distributives
         # Groups by number: match.group(name) costs several times match.group(number).
         self._casualty_group = grammar.casualty_after.groupindex["casualty"]
         self._auxiliaries_group = grammar.casualty_after.groupindex["auxiliaries"]
@@ -181,9 +183,7 @@ class ItemReader:
                 and (
                     lowered in grammar.determiners
                     or lowered == "of"
-                    or (
-                        index and lowered in grammar.of_determiners and lowered not in _DISTRIBUTIVE
-                    )
+                    or (index and lowered in self._leading_of_determiners)
                 )
             ):
                 index += 1  # "3,000 of its troops", "a fifth of all deaths"
