@@ -12,6 +12,7 @@ True
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 __all__ = ["normalize", "normalize_and_lower", "scan_forms"]
@@ -23,6 +24,12 @@ _SPACES: Final = (
 _SINGLE_QUOTES: Final = "\u2018\u2019\u201a\u201b\u2032\u02bc\u0060\u00b4"
 _DOUBLE_QUOTES: Final = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"
 _DASHES: Final = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+# The em dash and the horizontal bar break a sentence. Written without spaces between words
+# ("Haitians\u2014some 4 million") they become a blank, so the words stay apart (as the
+# spaced dash " \u2014 " keeps them); between two digits, or beside a blank, the hyphen the
+# other dashes become.
+_BREAK_DASHES: Final = "\u2014\u2015"
+_DIGITS: Final = frozenset("0123456789")
 
 # One character in, one character out: every offset stays where it was.
 _REPLACEMENT: Final[dict[str, str]] = {
@@ -31,6 +38,7 @@ _REPLACEMENT: Final[dict[str, str]] = {
     **dict.fromkeys(_DOUBLE_QUOTES, '"'),
     **dict.fromkeys(_DASHES, "-"),
 }
+_BREAK_DASH: Final = re.compile(f"[{_BREAK_DASHES}]")
 
 _ASCII_REPLACEMENT: Final = tuple(
     (char, plain) for char, plain in _REPLACEMENT.items() if char.isascii()
@@ -42,10 +50,15 @@ def normalize(text: str) -> str:
 
     >>> normalize("\\u201cabout\\u00a03,000\\u201d")
     '"about 3,000"'
+    >>> normalize("Haitians\\u2014some 10,000\\u201412,000 \\u2014 more")
+    'Haitians some 10,000-12,000 - more'
     """
+    ascii_text = text.isascii()
+    if not ascii_text and ("\u2014" in text or "\u2015" in text):
+        text = _BREAK_DASH.sub(_clause_blank, text)
     # A test and a replace per special character is many times faster than str.translate;
     # ASCII text (most of it) can only hold the few ASCII ones.
-    for char, plain in _ASCII_REPLACEMENT if text.isascii() else _REPLACEMENT.items():
+    for char, plain in _ASCII_REPLACEMENT if ascii_text else _REPLACEMENT.items():
         if char in text:
             text = text.replace(char, plain)
     return text
@@ -58,6 +71,24 @@ _ASCII_TABLE: Final = bytes.maketrans(
 )
 _CAPITAL_SIGMA: Final = "\u03a3"
 _FEW_WIDE: Final = 32
+
+
+def _clause_blank(dash: re.Match[str]) -> str:
+    """A blank for a break dash between two words, else the dash as it is."""
+    return " " if _is_clause_dash(dash.string, dash.start()) else dash.group()
+
+
+def _is_clause_dash(text: str, at: int) -> bool:
+    """Whether the break dash at ``at`` stands between two characters that are not blanks,
+    and not between two digits: a dash between two words.
+
+    >>> [_is_clause_dash(t, 1) for t in ("a-b", "3-4", "a-4", " - ", "a- ")]
+    [True, False, True, False, False]
+    """
+    before, after = text[at - 1 : at], text[at + 1 : at + 2]
+    if not before or not after or before.isspace() or after.isspace():
+        return False
+    return not (before in _DIGITS and after in _DIGITS)
 
 
 def normalize_and_lower(text: str) -> tuple[str, str] | None:
@@ -129,6 +160,8 @@ def scan_forms(text: str) -> tuple[str, str, bytes | None] | None:
         char = text[at]
         if char != "?":
             plain_char = replacement.get(char, char)
+            if char in _BREAK_DASHES and _is_clause_dash(text, at):
+                plain_char = " "  # "Haitians\u2014some"
             lower_char = plain_char.lower()
             if len(lower_char) != 1:
                 lower_char = plain_char
