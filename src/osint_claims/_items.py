@@ -206,6 +206,8 @@ class ItemReader:
                 lowered in grammar.stop_words
                 or word in grammar.lowercase_stop_words
                 or (words and lowered in grammar.determiners)
+                # "1,400 people dead": a casualty word after the noun says what befell it
+                or (words and lowered in grammar.casualty_words)
                 or (index and lowered in grammar.period_items and self._is_time(tokens, index))
             ):
                 break  # a determiner inside an item opens a new phrase ("trucks a day")
