@@ -81,6 +81,8 @@ class _Draft:
     # Where Grammar.follow_gate found that no trailing qualifier, change word or rate can
     # start: the readers of those skip it there.
     quiet_at: int = -1
+    # The figure opens a range of days or hours closed by a date or time: no count.
+    dated: bool = False
 
 
 @attrs.define(slots=True)
@@ -170,6 +172,9 @@ class QuantityParser:
         if grammar.may_have_unit_or_connector(text, numeral.end):
             unit = self._unit_at(text, numeral.end)
             position = self._read_range(text, draft, unit)
+            if draft.dated:
+                state.last_date_end = numeral.end
+                return None, numeral.end
         else:
             unit, position = None, numeral.end
         looked_for_unit = numeral.end
@@ -405,6 +410,8 @@ class QuantityParser:
         if second is None or second.value is None or second.kind is _VAGUE:
             return position
         if grammar.not_count_after.match(text, second.end):
+            if first.plain and first.value <= _LAST_DAY:
+                draft.dated = True  # "between 7 and 9 April", "from 5 to 7 p.m."
             return position
         if self._both_years(first, second, text):
             return position
