@@ -79,6 +79,7 @@ class Grammar:
         self.time_after_period = frozenset(w.lower() for w in words("items", "rates", "not_before"))
         self.span_qualifiers = frozenset(w.lower() for w in words("qualifiers", "spans"))
         self.of_determiners = frozenset(w.lower() for w in words("items", "of_determiners"))
+        self.plural_nouns = frozenset(w.lower() for w in words("items", "plural_nouns"))
         distribution = lexicon.tables.get("claims", {}).get("distribution", {})
         self.distributives = frozenset(
             w.lower() for w in distribution.get("distributives", ["each"])

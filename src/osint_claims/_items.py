@@ -246,6 +246,10 @@ class ItemReader:
             words.pop()  # an item never ends on "of the"
         return words, end
 
+    def _is_plural(self, word: str) -> bool:
+        """A plural noun: by its ending, or one the lexicon lists ("personnel")."""
+        return _looks_plural(word) or word.lower() in self.grammar.plural_nouns
+
     def _is_time(self, tokens: _Tokens, index: int) -> bool:
         """Whether the period word at ``index``, after an article, names a time ("400,000
         a year earlier"), not what is counted."""
@@ -274,7 +278,7 @@ class ItemReader:
         """
         if not _is_verb_form(word):
             return False
-        if word.endswith("ing") and not _looks_plural(previous):
+        if word.endswith("ing") and not self._is_plural(previous):
             return False
         if following is not None and word.endswith("ed"):
             kind, next_word, _, _ = following
@@ -328,7 +332,7 @@ class ItemReader:
         kind, _, _, _ = token
         if kind == "calibre":
             return True
-        return self._content_word(text, token) and not _looks_plural(last_word)
+        return self._content_word(text, token) and not self._is_plural(last_word)
 
     def _opens_object(self, text: str, token: _Token, following: _Token | None) -> bool:
         """Whether the token after ``token`` opens a new phrase (a determiner or a figure).

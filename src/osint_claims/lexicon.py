@@ -82,6 +82,7 @@ _SCHEMA: Final[Mapping[str, Any]] = {
         "determiners": _WORD_TABLE,
         "stop_words": _WORD_TABLE,
         "of_determiners": _WORD_TABLE,
+        "plural_nouns": _WORD_TABLE,
         "after_share": _WORD_TABLE,
         "object_openers": _WORD_TABLE,
         "lowercase_stop_words": _WORD_TABLE,
