@@ -278,8 +278,10 @@ class ItemReader:
         """
         if not _is_verb_form(word):
             return False
-        if word.endswith("ing") and not self._is_plural(previous):
-            return False
+        if word.endswith("ing"):
+            # After a plural noun a gerund is its verb ("Somalis facing hunger"); otherwise
+            # a noun or modifier ("infantry fighting vehicles").
+            return self._is_plural(previous)
         if following is not None and word.endswith("ed"):
             kind, next_word, _, _ = following
             if kind == "word" and next_word[:1].isupper():
