@@ -42,7 +42,7 @@ _LETTER_AFTER: Final = r"(?![^\W_])"
 _FLAGS: Final = regex.VERBOSE | regex.IGNORECASE
 # A run of white space: the standard library's \s takes all the regex module's does (and
 # \x1c-\x1f besides), so a gate that skips it lets through every place a pattern can match.
-_BLANKS: Final = re.compile(r"\s*")
+BLANKS: Final = re.compile(r"\s*")
 # What the regex module's \s matches in ASCII.
 _ASCII_SPACE: Final = frozenset(" \t\n\r\x0b\x0c")
 # White space inside a phrase: a line break only where the text runs on in lower case (hard
@@ -447,7 +447,7 @@ class Grammar:
         following = after[1:2]
         position = end + 1
         if following.isspace():  # more blanks ("27  March"): the pattern reads any run
-            blanks = _BLANKS.match(text, end)
+            blanks = BLANKS.match(text, end)
             position = blanks.end() if blanks is not None else end + 1
             following = text[position : position + 1]
         if not (following.isupper() or following in self.marker_initials):

@@ -11,10 +11,9 @@ token where a word's role depends on it.
 
 from __future__ import annotations
 
-import re
 import string
 
-from ._grammar import ITEM_TOKENS, Grammar
+from ._grammar import BLANKS, ITEM_TOKENS, Grammar
 
 # A token: its kind ("calibre", "code" for a designation such as "2S19", or "word"), its
 # text, and where it starts and ends. A plain tuple, read by unpacking: a named tuple costs
@@ -22,7 +21,6 @@ from ._grammar import ITEM_TOKENS, Grammar
 _Token = tuple[str, str, int, int]
 
 _CONJUNCTIONS = frozenset(("and", "or", "&"))
-_SPACES = re.compile(" *")
 _KINDS = ("calibre", "code", "word")
 # Where the next token starts with one of these, item_token could read only an "other"
 # token, which ends the item: ASCII punctuation is no letter, digit or white space.
@@ -261,7 +259,7 @@ class ItemReader:
 
     def _figure_follows(self, text: str, position: int) -> bool:
         """Whether a figure starts after the blanks at ``position``."""
-        blanks = _SPACES.match(text, position)
+        blanks = BLANKS.match(text, position)
         start = blanks.end() if blanks is not None else position
         if text[start : start + 1].isdigit():
             return True
