@@ -406,6 +406,9 @@ class QuantityParser:
         expected = grammar.openers.get(draft.opener) if draft.opener else None
         if word == "and" and expected != "and":
             return position
+        currency = connector.group(grammar.connector_groups["currency"])
+        if currency and unit_match is not None:
+            return position  # a unit, then money: "rose 10% to $300" is no range
         second = grammar.numerals.match(text, connector.end())
         if second is None or second.value is None or second.kind is _VAGUE:
             return position
@@ -429,7 +432,6 @@ class QuantityParser:
             draft.start = min(draft.start, draft.opener_start)
         if unit_match is not None:
             draft.unit = grammar.unit_of_form[_fold(unit_match.group(grammar.unit_group))]
-        currency = connector.group(grammar.connector_groups["currency"])
         if currency:
             draft.unit = grammar.currency_of_symbol[currency.lower()]
         return second.end
