@@ -270,10 +270,13 @@ class QuantityParser:
         if following is None:
             return False
         word = following.group(1).lower()
+        # An ordinal stands before a noun ("a third soldier"); before "of", a casualty word,
+        # an auxiliary or a preposition ("rose by a quarter in 2024") the share is a figure.
         return not (
             word in grammar.after_share
             or word in grammar.casualty_words
             or word in grammar.auxiliaries
+            or word in grammar.stop_words
         )
 
     def _is_calibre(self, text: str, position: int, draft: _Draft) -> bool:
