@@ -185,9 +185,7 @@ class QuantityParser:
             position = self._read_unit(draft, unit, position)
         if draft.unit in grammar.calibre_units and self._is_calibre(text, position, draft):
             return None, position
-        # Only a bare run of four digits can be a year: the check is asked of no other.
-        is_year_shaped = numeral.plain and numeral.end - numeral.start == _YEAR_DIGITS
-        if is_year_shaped and self._is_year(text, draft, position):
+        if _is_year_shaped(numeral) and self._is_year(text, draft, position):
             return None, max(position, numeral.end)
         if not grammar.follow_gate.may_follow(text, position):
             draft.quiet_at = position
@@ -321,9 +319,8 @@ class QuantityParser:
         return word is None or word.lower() in self.grammar.date_joiner_words
 
     def _is_year(self, text: str, draft: _Draft, position: int) -> bool:
+        """Whether a year-shaped figure (see :func:`_is_year_shaped`) is a year here."""
         numeral = draft.first
-        if not (numeral.plain and numeral.end - numeral.start == _YEAR_DIGITS):
-            return False
         if numeral.value is None or not self.grammar.is_year(numeral.value):
             return False
         if draft.unit is not None:
@@ -601,6 +598,16 @@ class QuantityParser:
             end=draft.end,
             text=original[draft.start : draft.end],
         )
+
+
+def _is_year_shaped(numeral: Numeral) -> bool:
+    """Only a bare run of four digits can be a year; no other figure is asked further.
+
+    >>> from osint_claims.numbers import NumeralKind
+    >>> _is_year_shaped(Numeral(3, 7, NumeralKind.DIGITS, Decimal(2024), plain=True))
+    True
+    """
+    return numeral.plain and numeral.end - numeral.start == _YEAR_DIGITS
 
 
 def _word_before(text: str, start: int) -> str:

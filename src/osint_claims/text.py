@@ -54,7 +54,7 @@ def normalize(text: str) -> str:
     'Haitians some 10,000-12,000 - more'
     """
     ascii_text = text.isascii()
-    if not ascii_text and ("\u2014" in text or "\u2015" in text):
+    if not ascii_text and any(dash in text for dash in _BREAK_DASHES):
         text = _BREAK_DASH.sub(_clause_blank, text)
     # A test and a replace per special character is many times faster than str.translate;
     # ASCII text (most of it) can only hold the few ASCII ones.
