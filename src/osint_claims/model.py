@@ -292,6 +292,7 @@ class ActorKind(enum.Enum):
     MEDIA_OUTLET = "media_outlet"
     NEWS_AGENCY = "news_agency"
     THINK_TANK = "think_tank"
+    NGO = "ngo"
     INTERNATIONAL_ORGANISATION = "international_organisation"
     ARMED_GROUP = "armed_group"
     POLITICAL_PARTY = "political_party"
