@@ -41,7 +41,16 @@ __all__ = ["ActorRegistry", "ActorSource"]
 #: file (``{"actor": [...]}``) or like one entry, an :class:`Actor`, or another registry.
 ActorSource: TypeAlias = "str | os.PathLike[str] | Mapping[str, Any] | Actor | ActorRegistry"
 
-_FIELDS: Final = ("id", "name", "kind", "country", "aliases", "case_sensitive", "parent")
+_FIELDS: Final = (
+    "id",
+    "name",
+    "kind",
+    "country",
+    "aliases",
+    "case_sensitive",
+    "parent",
+    "affiliation",
+)
 _ID: Final = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
 _COUNTRY: Final = re.compile(r"[A-Z]{2}")
 _THE: Final = re.compile(r"the\s+(?=\S)", re.IGNORECASE)
@@ -668,6 +677,9 @@ def _entry(item: Any, origin: _Origin, index: int) -> _Entry:
         raise fail(f"parent {parent!r} is not an actor id", "parent")
     if parent == actor_id:
         raise fail("an actor cannot be its own parent", "parent")
+    affiliation = fields.get("affiliation")
+    if affiliation is not None and not isinstance(affiliation, str):
+        raise fail(f"affiliation {affiliation!r} is not a string", "affiliation")
     lists: dict[str, list[str]] = {}
     for key in ("aliases", "case_sensitive"):
         value = fields.get(key, [])
@@ -688,6 +700,7 @@ def _entry(item: Any, origin: _Origin, index: int) -> _Entry:
         country=country,
         aliases=(*lists["aliases"], *extra),
         parent=parent,
+        affiliation=affiliation,
     )
     return _Entry(actor, frozenset(lists["case_sensitive"]), origin, index)
 

@@ -305,10 +305,15 @@ class Actor:
     """Someone who does, has, receives or states something: a state, an agency, a person.
 
     ``id`` is a stable slug; ``parent`` is the id of the body it belongs to (South Korea's
-    Joint Chiefs of Staff belong to South Korea).
+    Joint Chiefs of Staff belong to South Korea). ``affiliation`` is the role or body the
+    text gives a speaker the registry does not know ("Olena Marchenko, head of the regional
+    administration").
 
     >>> Actor("kr-jcs", "Joint Chiefs of Staff", ActorKind.ARMED_FORCES, "KR", parent="kr").parent
     'kr'
+    >>> Actor("olena-marchenko", "Olena Marchenko", ActorKind.OFFICIAL,
+    ...       affiliation="head of the regional administration").affiliation
+    'head of the regional administration'
     """
 
     id: str
@@ -317,6 +322,7 @@ class Actor:
     country: str | None = None
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     parent: str | None = None
+    affiliation: str | None = None
 
 
 class Precision(enum.Enum):
@@ -527,13 +533,17 @@ class Evidence:
 class Claim:
     """A quantity plus what it is about, who stands behind it, for when, and how sure.
 
-    ``part_of`` holds the larger figure this one is a part of ("of the 11,000 sent, 4,000
-    were killed or wounded"); ``derived_from`` the figures a derived claim was computed from.
+    ``subject`` is whose people or things are counted (the victims' side for a toll, the
+    owner of weapons fired or shot down, the sender of troops); ``agent`` who did it (the
+    attacker, the air defence that shot down, the side that captured). ``part_of`` holds the
+    larger figure this one is a part of ("of the 11,000 sent, 4,000 were killed or
+    wounded"); ``derived_from`` the figures a derived claim was computed from.
     """
 
     quantity: Quantity
     predicate: Predicate
     subject: Actor | None = None
+    agent: Actor | None = None
     recipient: Actor | None = None
     period: Period | None = None
     as_of: date | None = None
