@@ -151,6 +151,12 @@ _SCHEMA: Final[Mapping[str, Any]] = {
             "reading_time": "words",
         },
         "furniture_tail": {"lines": "words"},
+        "related_lines": {
+            "markers": "words",
+            "prefixes": "words",
+            "block_starts": "words",
+            "block_ends": "words",
+        },
         "furniture_blocks": {"starts": "words"},
         "captions": {"agencies": "words", "markers": "words"},
         "bylines": {"prefixes": "words"},
@@ -158,15 +164,6 @@ _SCHEMA: Final[Mapping[str, Any]] = {
         "abbreviations": _WORD_TABLE,
     },
     "claims": {
-        "predicates": "word_lists",
-        "attribution": {
-            "verbs_after_source": "words",
-            "auxiliaries": "words",
-            "markers_before_source": "words",
-            "report_nouns": "words",
-            "joiners": "words",
-        },
-        "anaphora": "word_lists",
         "hedges": {
             "confirmed": "words",
             "stated": "words",
@@ -180,6 +177,9 @@ _SCHEMA: Final[Mapping[str, Any]] = {
         "cumulative": {"total": "words", "increment": "words"},
         "not_claims": {
             "items": "words",
+            "time_units": "words",
+            "attributive_units": "words",
+            "age_nouns": "words",
             "participants": "words",
             "participant_determiners": "words",
         },
@@ -188,6 +188,7 @@ _SCHEMA: Final[Mapping[str, Any]] = {
             "part_markers": "words",
             "part_openers": "words",
             "share_markers": "words",
+            "joiners": "words",
         },
         "distribution": {
             "distributives": "words",
@@ -196,6 +197,29 @@ _SCHEMA: Final[Mapping[str, Any]] = {
         },
     },
     "compare": {"measures": "measures", "acts": "word_lists"},
+    "events": {
+        "predicates": "events",
+        "things": "word_lists",
+        "fillers": _WORD_TABLE,
+        "auxiliaries": _WORD_TABLE,
+        "clause_breaks": _WORD_TABLE,
+    },
+    "speakers": {
+        "verbs": _WORD_TABLE,
+        "inverted": _WORD_TABLE,
+        "markers": _WORD_TABLE,
+        "retrospective": _WORD_TABLE,
+        "documents": {"nouns": "words", "verbs": "words"},
+        "auxiliaries": _WORD_TABLE,
+        "time_words": _WORD_TABLE,
+        "pronouns": "word_lists",
+        "heads": "word_lists",
+        "titles": _WORD_TABLE,
+        "unnamed": _WORD_TABLE,
+        "hyphen_modifiers": _WORD_TABLE,
+        "owner_modifiers": _WORD_TABLE,
+        "continuations": _WORD_TABLE,
+    },
 }
 
 
@@ -303,7 +327,16 @@ def _check_value(kind: Any, value: Any, source: _Source, path: tuple[str, ...]) 
     elif kind == "integer":
         if isinstance(value, bool) or not isinstance(value, int):
             raise source.error(path, f"expected an integer, got {value!r}")
-    elif kind in ("numbers", "ranges", "strings", "units", "currencies", "word_lists", "measures"):
+    elif kind in (
+        "numbers",
+        "ranges",
+        "strings",
+        "units",
+        "currencies",
+        "word_lists",
+        "measures",
+        "events",
+    ):
         if not isinstance(value, Mapping):
             raise source.error(path, "expected a table")
         for key, sub in value.items():
@@ -338,6 +371,13 @@ def _check_entry(kind: str, value: Any, source: _Source, path: tuple[str, ...]) 
         _as_decimal(value.get("factor"), source, (*path, "factor"))
         if value.get("factor") is not None and Decimal(str(value["factor"])) <= 0:
             raise source.error((*path, "factor"), "a unit's factor must be positive")
+    elif kind == "events":
+        _check_value(
+            {"takes": "words", "verbs": "words", "states": "words", "nouns": "words"},
+            value,
+            source,
+            path,
+        )
     elif kind == "currencies":
         _check_value({"symbols": "words", "names": "words"}, value, source, path)
     elif kind == "measures":

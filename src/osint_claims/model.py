@@ -419,7 +419,8 @@ _ICD_203: dict[Hedge, tuple[float, float]] = {
 class Predicate:
     """What a claim says happened to the counted thing: an open set of keys.
 
-    The usual ones are class attributes; a lexicon may bring more (``Predicate("evacuated")``).
+    The event vocabulary of ``data/en/events.toml`` (see ``docs/events.md``) gives the usual
+    ones, each a class attribute; a lexicon may bring more (``Predicate("looted")``).
 
     >>> Predicate.SENT, Predicate("sent") == Predicate.SENT
     (Predicate(key='sent'), True)
@@ -427,21 +428,34 @@ class Predicate:
 
     key: str
 
-    SENT: ClassVar[Predicate]
-    DEPLOYED: ClassVar[Predicate]
-    SUPPLIED: ClassVar[Predicate]
     KILLED: ClassVar[Predicate]
     WOUNDED: ClassVar[Predicate]
     CASUALTIES: ClassVar[Predicate]
+    MISSING: ClassVar[Predicate]
     CAPTURED: ClassVar[Predicate]
-    TRAINING: ClassVar[Predicate]
-    PRESENT: ClassVar[Predicate]
+    ABDUCTED: ClassVar[Predicate]
+    RELEASED: ClassVar[Predicate]
+    DISPLACED: ClassVar[Predicate]
+    LAUNCHED: ClassVar[Predicate]
+    INTERCEPTED: ClassVar[Predicate]
+    DESTROYED: ClassVar[Predicate]
+    DAMAGED: ClassVar[Predicate]
+    SENT: ClassVar[Predicate]
+    DEPLOYED: ClassVar[Predicate]
+    SUPPLIED: ClassVar[Predicate]
     SEIZED: ClassVar[Predicate]
+    AID: ClassVar[Predicate]
+    MONEY: ClassVar[Predicate]
+    PRESENT: ClassVar[Predicate]
+    LOST: ClassVar[Predicate]
+    TRAINING: ClassVar[Predicate]
     OTHER: ClassVar[Predicate]
 
 
 for _key in (
-    "sent deployed supplied killed wounded casualties captured training present seized other"
+    "killed wounded casualties missing captured abducted released displaced launched "
+    "intercepted destroyed damaged sent deployed supplied seized aid money present lost "
+    "training other"
 ).split():
     setattr(Predicate, _key.upper(), Predicate(_key))
 

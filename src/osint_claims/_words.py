@@ -1,0 +1,68 @@
+"""Private helpers: the words of one sentence, with their offsets, for the claim readers.
+
+The attribution, event and role readers walk a sentence word by word around a figure or a
+reporting verb. :func:`tokens` cuts the (normalised) sentence once into words and marks;
+an abbreviation's full stop stays with its word ("U.S.", "Lt.") because a sentence has
+already been cut at its real full stops.
+
+>>> [t.text for t in tokens('Lt. Col. Ivan Petrov, the U.S. envoy, said "40".')]
+['Lt.', 'Col.', 'Ivan', 'Petrov', ',', 'the', 'U.S.', 'envoy', ',', 'said', '"', '40', '"', '.']
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final, NamedTuple
+
+__all__ = ["Token", "is_capitalised", "slug", "tokens"]
+
+# A word: letters and digits, joined inside by hyphens, apostrophes, full stops or "&",
+# with a trailing apostrophe ("medics'") and a full stop kept where a word follows it.
+_TOKEN: Final = re.compile(r"\w+(?:[-'.&/]\w+)*(?:\.(?=\s+[\w(\"']))?'?|[^\w\s]")
+_SLUG_GAPS: Final = re.compile(r"[^a-z0-9]+")
+
+
+class Token(NamedTuple):
+    """One word or mark of a sentence: where it stands, as written and in lower case."""
+
+    start: int
+    end: int
+    text: str
+    lower: str
+
+    @property
+    def is_word(self) -> bool:
+        """Whether the token is a word (it starts with a letter or digit)."""
+        return self.text[0].isalnum()
+
+
+def tokens(text: str) -> list[Token]:
+    """The words and marks of ``text``, in order.
+
+    >>> [(t.start, t.text) for t in tokens("Sudan's army, medics' network")]
+    [(0, "Sudan's"), (8, 'army'), (12, ','), (14, "medics'"), (22, 'network')]
+    """
+    return [
+        Token(found.start(), found.end(), found.group(), found.group().lower())
+        for found in _TOKEN.finditer(text)
+    ]
+
+
+def is_capitalised(token: Token) -> bool:
+    """Whether a word starts with a capital letter ("Kovalenko", "UN", "Al-Shifa").
+
+    >>> [is_capitalised(t) for t in tokens("Kyiv said 3 al-Qaeda")]
+    [True, False, False, False]
+    """
+    return token.text[0].isupper()
+
+
+def slug(name: str) -> str:
+    """A stable id from a name: lower case, "'s" dropped, other marks as hyphens.
+
+    >>> slug("Sudan Doctors Network"), slug("medics' network"), slug("Olena Marchenko's")
+    ('sudan-doctors-network', 'medics-network', 'olena-marchenko')
+    """
+    lowered = name.lower().replace("'s ", " ")
+    lowered = lowered.removesuffix("'s")
+    return _SLUG_GAPS.sub("-", lowered).strip("-") or "unnamed"

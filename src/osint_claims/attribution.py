@@ -1,0 +1,1055 @@
+"""Attribution: who says a figure, read from the reporting frame, whoever they are.
+
+News names its sources in a handful of frames: "X said", "said X, a spokeswoman for Y",
+"according to X", "X's report showed", "This was reported by X", a headline "X: ..." or
+"..., X says". :class:`SpeakerReader` finds those frames in a sentence (tokenise), reads the
+speaker's noun phrase around the verb or marker (classify), and resolves it (build):
+
+1. a pronoun or a definite head noun ("he", "the ministry", "the monitor") points back to
+   the last fitting actor the article named;
+2. the registry resolves a known name, a variant of it ("Sudan's army", "the Ukraine air
+   force") or the body of a named state ("Malian defence ministry");
+3. anyone else is still an :class:`~osint_claims.model.Actor`, unregistered: its id a slug of
+   its name, its kind from its head noun ("network" → NGO, "ministry" → ministry, a titled
+   or plain personal name → person), with the affiliation the text gives ("Olena Marchenko,
+   head of the regional administration").
+
+A place or actor inside the speaker's description ("the London-based monitor", "Human
+Rights Watch Kenya") never is the speaker; a bare "the defence ministry" is the ministry
+of the country the article is about. Every word list is in ``data/en/speakers.toml``.
+
+>>> [(s.text, s.actors[0].name, s.actors[0].kind.value) for s in find_speakers(
+...     "Militia attacks displaced 5,000 people, a medics' network said.")]
+[("a medics' network", "medics' network", 'ngo')]
+>>> [speaker] = find_speakers(
+...     "Olena Marchenko, head of the regional administration, said 12 were hurt.")
+>>> speaker.actors[0].name, speaker.actors[0].affiliation
+('Olena Marchenko', 'head of the regional administration')
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from typing import Final
+
+import attrs
+import regex
+
+from ._patterns import alternation
+from ._words import Token, is_capitalised, slug, tokens
+from .actors import ActorRegistry
+from .errors import InvalidInputError
+from .lexicon import Lexicon
+from .model import Actor, ActorKind, Span
+from .text import normalize
+
+__all__ = ["AttributionContext", "Speaker", "SpeakerReader", "find_speakers"]
+
+# A speaker's noun phrase is at most this many words ("the Office of the UN High
+# Commissioner for Human Rights"); an apposition after a name at most this many.
+_PHRASE_WORDS: Final = 12
+_APPOSITION_WORDS: Final = 16
+# Lower-case words before a speaker's head noun ("local health officials").
+_MODIFIERS: Final = 4
+# Words between a speaker and its verb ("the ministry late on Sunday said").
+_BETWEEN: Final = 4
+# How many actors back "he" or "the ministry" may look.
+_MEMORY: Final = 64
+# A headline's "X: ..." names a speaker of at most this many words.
+_HEADLINE_PREFIX: Final = 6
+
+_STATE_KINDS: Final = frozenset({ActorKind.STATE})
+_GOVERNMENT_KINDS: Final = frozenset(
+    {
+        ActorKind.MINISTRY,
+        ActorKind.GOVERNMENT_BODY,
+        ActorKind.ARMED_FORCES,
+        ActorKind.INTELLIGENCE_AGENCY,
+        ActorKind.LEGISLATURE,
+    }
+)
+_PERSON_KINDS: Final = frozenset(
+    {ActorKind.PERSON, ActorKind.OFFICIAL, ActorKind.HEAD_OF_STATE, ActorKind.LEGISLATOR}
+)
+# Words that join the parts of one capitalised name ("Office of the High Commissioner for
+# Human Rights", "Doctors Without Borders", "al-Qaeda in the Arabian Peninsula").
+_NAME_JOINERS: Final = frozenset({"of", "for", "the", "and", "&"})
+# Particles of personal and place names: "Abu Obeida", "El Fasher", "Ursula von der Leyen".
+_PARTICLES: Final = frozenset(
+    {"al", "el", "de", "du", "des", "der", "den", "bin", "ibn", "abu", "van", "von", "da", "di"}
+)
+_DETERMINERS: Final = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"})
+_POSTMODIFIER_PREPOSITIONS: Final = frozenset({"at", "in", "for", "from", "of", "with", "on"})
+_QUOTES: Final = frozenset({'"', "'"})
+
+
+@attrs.frozen(slots=True)
+class Speaker:
+    """A reporting frame in one sentence: who speaks, where, and how the frame is written.
+
+    ``span`` is the speaker as written; ``frame`` the speaker with its verb or marker.
+    ``kind`` is one of ``verb`` ("X said"), ``inverted`` ("said X"), ``marker``
+    ("according to X"), ``document`` ("X's report showed"), ``retrospective`` ("This was
+    reported by X", which attributes the figures before it) and ``headline`` ("X: ...").
+    ``actors`` is empty where a pronoun has nothing to point back to.
+    """
+
+    span: Span
+    frame: Span
+    text: str
+    actors: tuple[Actor, ...]
+    kind: str
+
+
+@attrs.define(slots=True)
+class _Phrase:
+    """A speaker's noun phrase: token indexes ``[first, last]`` and what the text adds."""
+
+    first: int
+    last: int
+    affiliation: tuple[int, int] | None = None  # an apposition or "of/for/at ..." phrase
+
+
+class AttributionContext:
+    """What an article has told so far: the actors it named (for "he", "the ministry"),
+    the last speaker (for quotations that continue) and the country it is about.
+
+    >>> context = AttributionContext(country="SD")
+    >>> context.country
+    'SD'
+    """
+
+    def __init__(self, country: str | None = None) -> None:
+        self.country = country
+        self.named: list[Actor] = []
+        self.speakers: list[Actor] = []
+        self.last_speaker: tuple[Actor, ...] = ()
+
+    def name(self, actors: Iterable[Actor]) -> None:
+        """Remember ``actors`` as named, most recent last."""
+        for actor in actors:
+            if self.named and self.named[-1] == actor:
+                continue
+            self.named.append(actor)
+        if len(self.named) > 2 * _MEMORY:
+            del self.named[:-_MEMORY]
+
+    def spoke(self, actors: tuple[Actor, ...]) -> None:
+        """Remember ``actors`` as the last speaker."""
+        if not actors:
+            return
+        self.last_speaker = actors
+        self.speakers.extend(actors)
+        if len(self.speakers) > 2 * _MEMORY:
+            del self.speakers[:-_MEMORY]
+        self.name(actors)
+
+    def last(self, kinds: frozenset[ActorKind], *, speakers_first: bool = False) -> Actor | None:
+        """The actor named last among ``kinds`` (a speaker first, when asked)."""
+        pools = (self.speakers, self.named) if speakers_first else (self.named,)
+        for pool in pools:
+            for actor in reversed(pool[-_MEMORY:]):
+                if actor.kind in kinds:
+                    return actor
+        return None
+
+    def called(self, head: Sequence[str], kind: ActorKind | None) -> Actor | None:
+        """The actor named last whose name holds every word of ``head`` ("the monitor",
+        "the network"), else the last of ``kind``."""
+        wanted = set(head)
+        for actor in reversed(self.named[-_MEMORY:]):
+            for name in (actor.name, *actor.aliases):
+                if wanted <= set(_name_words(name)):
+                    return actor
+        if kind is None:
+            return None
+        return self.last(frozenset({kind}))
+
+
+def _name_words(name: str) -> list[str]:
+    return [t.lower.removesuffix("'s").rstrip("'") for t in tokens(name) if t.is_word]
+
+
+class _Words:
+    """The compiled speaker lexicon."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        table = lexicon.table
+        self.verbs = regex.compile(rf"(?i)\b{alternation(lexicon.words('speakers', 'verbs'))}\b")
+        self.inverted = frozenset(_fold(w) for w in lexicon.words("speakers", "inverted"))
+        markers = lexicon.words("speakers", "markers")
+        self.markers = regex.compile(rf"(?i)\b{alternation(markers)}\b")
+        retro = lexicon.words("speakers", "retrospective")
+        self.retrospective = regex.compile(rf"(?i)(?:^|[\s\"'(])({alternation(retro)})\b")
+        documents = table("speakers", "documents")
+        self.document_nouns = regex.compile(
+            rf"(?i)\b{alternation(documents.get('nouns', ()))}\b"
+        )
+        self.document_verbs = frozenset(_fold(w) for w in documents.get("verbs", ()))
+        self.between = frozenset(
+            _fold(w)
+            for w in (
+                *lexicon.words("speakers", "auxiliaries"),
+                *lexicon.words("speakers", "time_words"),
+            )
+            if " " not in w
+        )
+        self.pronouns: dict[str, frozenset[ActorKind]] = {
+            _fold(word): frozenset(ActorKind(kind) for kind in kinds)
+            for word, kinds in table("speakers", "pronouns").items()
+        }
+        self.heads: dict[str, ActorKind] = {}
+        for kind, words in table("speakers", "heads").items():
+            for word in words:
+                self.heads.setdefault(_fold(word), ActorKind(kind))
+        self.head_length = max((len(h.split()) for h in self.heads), default=1)
+        self.titles = frozenset(_fold(w).rstrip(".") for w in lexicon.words("speakers", "titles"))
+        self.unnamed = frozenset(_fold(w) for w in lexicon.words("speakers", "unnamed"))
+        self.hyphen_modifiers = tuple(
+            w.lower() for w in lexicon.words("speakers", "hyphen_modifiers")
+        )
+        self.owner_modifiers = tuple(
+            w.lower() for w in lexicon.words("speakers", "owner_modifiers")
+        )
+        self.quantifiers = frozenset(
+            (
+                *(_fold(w) for w in lexicon.numbers("ones")),
+                *(_fold(w) for w in lexicon.numbers("tens")),
+                *(_fold(w) for w in lexicon.ranges("numbers", "vague_amounts")),
+                "several",
+                "some",
+                "many",
+                "few",
+                "a few",
+                "other",
+                "two",
+                "three",
+            )
+        )
+        continuations = lexicon.words("speakers", "continuations")
+        self.continuations = regex.compile(
+            rf"(?i)^[\s\"'(]*{alternation(continuations)}\b" if continuations else "(?!)"
+        )
+        verbs = {_fold(w) for w in lexicon.words("speakers", "verbs")}
+        events: set[str] = set()
+        for entry in table("events", "predicates").values():
+            for form in ("verbs", "states"):
+                events.update(_fold(w) for w in entry.get(form, ()) if " " not in w)
+        keep = {*self.heads, *self.pronouns, *self.unnamed, *_NAME_JOINERS}
+        self.stops = frozenset(
+            word
+            for word in (
+                *(_fold(w) for w in lexicon.words("items", "stop_words")),
+                *verbs,
+                *events,
+                *self.between,
+                "that",
+                "who",
+                "which",
+                "and",
+                "or",
+                "but",
+                "to",
+            )
+            if word not in keep
+        )
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+class SpeakerReader:
+    """Finds and resolves the speakers of sentences with one lexicon and one registry.
+
+    >>> reader = SpeakerReader()
+    >>> [(s.kind, s.actors[0].id) for s in reader.read("According to the NIS, 3,000 died.")]
+    [('marker', 'kr-nis')]
+    """
+
+    def __init__(
+        self, *, registry: ActorRegistry | None = None, lexicon: Lexicon | None = None
+    ) -> None:
+        self.registry = ActorRegistry.default() if registry is None else registry
+        self.lexicon = Lexicon.default() if lexicon is None else lexicon
+        self.words = _Words(self.lexicon)
+        self._bodies = _BodyIndex(self.registry)
+
+    # Finding frames ------------------------------------------------------------------
+
+    def read(
+        self,
+        sentence: str,
+        *,
+        mentions: Sequence[tuple[Span, Actor]] | None = None,
+        context: AttributionContext | None = None,
+        headline: bool = False,
+    ) -> list[Speaker]:
+        """The speakers of one sentence, in order, resolved against ``context``.
+
+        ``mentions`` are the registry's finds in ``sentence`` (found again when None);
+        ``headline`` reads a leading "X: ..." as a speaker too.
+        """
+        if not isinstance(sentence, str):
+            raise InvalidInputError(
+                "SpeakerReader.read", f"expected str, got {type(sentence).__name__}"
+            )
+        text = normalize(sentence)
+        if mentions is None:
+            mentions = self.registry.find_all(text)
+        context = AttributionContext() if context is None else context
+        words = self.words
+        has_verb = words.verbs.search(text) is not None
+        has_marker = words.markers.search(text) is not None
+        has_document = words.document_nouns.search(text) is not None
+        if not (has_verb or has_marker or has_document or (headline and ":" in text)):
+            return []
+        found: list[tuple[_Phrase, Span, str]] = []
+        toks = tokens(text)
+        at = {token.start: index for index, token in enumerate(toks)}
+        if has_verb:
+            found.extend(self._verb_frames(text, toks, at))
+        if has_marker:
+            found.extend(self._marker_frames(text, toks, at))
+        if has_document:
+            found.extend(self._document_frames(text, toks, at))
+        if headline:
+            found.extend(self._headline_frames(toks))
+        speakers: list[Speaker] = []
+        taken: list[tuple[int, int]] = []
+        for phrase, frame, kind in sorted(found, key=lambda f: (f[0].first, -f[0].last)):
+            first, last = toks[phrase.first].start, toks[phrase.last].end
+            if any(a <= first < b or a < last <= b for a, b in taken):
+                continue  # one speaker, found by two frames ("according to X, X said")
+            actors = self._resolve(text, toks, phrase, mentions, context)
+            taken.append((first, last))
+            speakers.append(Speaker(Span(first, last), frame, sentence[first:last], actors, kind))
+        return sorted(speakers, key=lambda s: s.frame.start)
+
+    def _verb_frames(
+        self, text: str, toks: list[Token], at: dict[int, int]
+    ) -> Iterable[tuple[_Phrase, Span, str]]:
+        words = self.words
+        for verb in words.verbs.finditer(text):
+            first = at.get(verb.start())
+            if first is None:
+                continue
+            last = first
+            while last + 1 < len(toks) and toks[last + 1].end <= verb.end():
+                last += 1
+            phrase = self._phrase_before(toks, first - 1)
+            if phrase is not None:
+                if self._is_object(toks, phrase, first):
+                    continue
+                yield phrase, Span(toks[phrase.first].start, verb.end()), "verb"
+                continue
+            if _fold(verb.group()) not in words.inverted:
+                continue
+            before = toks[first - 1].text if first > 0 else ""
+            if first > 0 and before not in (",", '"', "'", "-", ":", "(") and before[-1:] != ",":
+                continue
+            phrase = self._phrase_after(toks, last + 1)
+            if phrase is not None:
+                yield phrase, Span(verb.start(), toks[phrase.last].end), "inverted"
+
+    def _is_object(self, toks: list[Token], phrase: _Phrase, verb: int) -> bool:
+        """Whether the phrase before a verb is its object, not its subject: "the figures
+        reported", "the number of reported deaths"."""
+        token = toks[phrase.first - 1] if phrase.first > 0 else None
+        return token is not None and token.lower in ("of", "the")
+
+    def _marker_frames(
+        self, text: str, toks: list[Token], at: dict[int, int]
+    ) -> Iterable[tuple[_Phrase, Span, str]]:
+        retro = {found.start(1) for found in self.words.retrospective.finditer(text)}
+        for marker in self.words.markers.finditer(text):
+            index = self._token_after(toks, marker.end())
+            if index is None:
+                continue
+            phrase = self._phrase_after(toks, index)
+            if phrase is None:
+                continue
+            kind = "retrospective" if any(marker.start() >= r for r in retro) else "marker"
+            yield phrase, Span(marker.start(), toks[phrase.last].end), kind
+        for found in self.words.retrospective.finditer(text):
+            index = self._token_after(toks, found.end(1))
+            phrase = None if index is None else self._phrase_after(toks, index)
+            if phrase is not None:
+                yield phrase, Span(found.start(1), toks[phrase.last].end), "retrospective"
+
+    def _document_frames(
+        self, text: str, toks: list[Token], at: dict[int, int]
+    ) -> Iterable[tuple[_Phrase, Span, str]]:
+        """ "X's report showed", "the UN report said", "the ministry's latest tally"."""
+        for noun in self.words.document_nouns.finditer(text):
+            first = at.get(noun.start())
+            if first is None or first == 0:
+                continue
+            after = self._token_after(toks, noun.end())
+            verb = toks[after].lower if after is not None else ""
+            owner = toks[first - 1]
+            possessive = owner.lower.endswith(("'s", "s'"))
+            if not possessive:
+                if verb not in self.words.document_verbs:
+                    continue
+                if owner.lower in ("latest", "new", "daily", "preliminary", "initial", "final"):
+                    first -= 1
+            phrase = self._phrase_before(toks, first - 1, document=True)
+            if phrase is None:
+                continue
+            yield phrase, Span(toks[phrase.first].start, noun.end()), "document"
+
+    def _headline_frames(self, toks: list[Token]) -> Iterable[tuple[_Phrase, Span, str]]:
+        colon = next((i for i, t in enumerate(toks[: _HEADLINE_PREFIX + 1]) if t.text == ":"), None)
+        if colon is None or colon == 0:
+            return
+        phrase = self._phrase_before(toks, colon - 1)
+        if phrase is not None and phrase.first == 0:
+            yield phrase, Span(toks[0].start, toks[colon].end), "headline"
+
+    @staticmethod
+    def _token_after(toks: list[Token], position: int) -> int | None:
+        for index, token in enumerate(toks):
+            if token.start >= position:
+                return index
+        return None
+
+    # Reading the speaker's phrase -----------------------------------------------------
+
+    def _phrase_before(
+        self, toks: list[Token], index: int, *, document: bool = False
+    ) -> _Phrase | None:
+        """The speaker's phrase ending at or before ``toks[index]``: past words that say
+        when ("on Sunday") and auxiliaries, a bracketed acronym, and an apposition."""
+        words = self.words
+        skipped = 0
+        while index >= 0 and skipped < _BETWEEN and not document:
+            lower = toks[index].lower
+            if lower in words.pronouns or lower not in words.between:
+                break
+            index -= 1
+            skipped += 1
+        if index < 0:
+            return None
+        token = toks[index]
+        if token.lower in words.pronouns and token.lower not in ("we", "i"):
+            return _Phrase(index, index)
+        if token.text == ")":
+            opening = next(
+                (i for i in range(index - 1, max(-1, index - 8), -1) if toks[i].text == "("),
+                None,
+            )
+            if opening is None:
+                return None
+            index = opening - 1
+            if index < 0:
+                return None
+            token = toks[index]
+        if token.text == "," and index >= 2 and toks[index - 1].lower in words.between:
+            if toks[index - 2].text == ",":  # "Research from US universities, however, estimates"
+                return self._phrase_before(toks, index - 3)
+        if token.text == ",":
+            return self._apposition_before(toks, index)
+        phrase = self._core_before(toks, index)
+        if phrase is None or not document:
+            return phrase
+        return phrase
+
+    def _apposition_before(self, toks: list[Token], comma: int) -> _Phrase | None:
+        """ "Olena Marchenko, head of the regional administration, said"."""
+        start = comma - 1
+        while start >= 0 and comma - start <= _APPOSITION_WORDS:
+            if toks[start].text == ",":
+                break
+            if not toks[start].is_word and toks[start].text not in ("(", ")", "-", "&", "/"):
+                return None
+            start -= 1
+        else:
+            return None
+        if start < 0 or start + 1 >= comma:
+            return None
+        opening = toks[start + 1]
+        if not self._opens_description(toks, start + 1, comma):
+            return None
+        name = self._core_before(toks, start - 1)
+        if name is None or not self._is_named(toks, name):
+            return None
+        name.affiliation = (start + 1, comma - 1)
+        del opening
+        return name
+
+    def _opens_description(self, toks: list[Token], first: int, end: int) -> bool:
+        """Whether ``toks[first:end]`` describes a speaker: "head of ...", "a spokeswoman
+        for ...", "Ukraine's military intelligence chief", "who heads ..."."""
+        words = self.words
+        lowered = [t.lower for t in toks[first:end]]
+        if not lowered:
+            return False
+        if lowered[0] in ("a", "an", "the", "who", "its", "their", "his", "her"):
+            return True
+        return any(
+            word.rstrip(".") in words.titles or word in words.heads for word in lowered[:6]
+        )
+
+    def _is_named(self, toks: list[Token], phrase: _Phrase) -> bool:
+        last = toks[phrase.last]
+        return is_capitalised(last) and last.lower not in self.words.heads
+
+    def _core_before(self, toks: list[Token], end: int) -> _Phrase | None:
+        """The noun phrase that ends at ``toks[end]``, read backwards; None when it has no
+        head a speaker can have."""
+        words = self.words
+        index = end
+        lower_words = 0
+        while index >= 0 and end - index < _PHRASE_WORDS:
+            token = toks[index]
+            lower = token.lower
+            if not token.is_word:
+                break
+            if lower in _NAME_JOINERS and index < end and self._joins_name(toks, index):
+                index -= 1
+                continue
+            if lower in _DETERMINERS:
+                index -= 1
+                break
+            if lower in _NAME_JOINERS:
+                break
+            if lower in _PARTICLES and index < end and is_capitalised(toks[index + 1]):
+                index -= 1
+                continue
+            if lower in words.stops and not (is_capitalised(token) and index != 0):
+                if lower in _POSTMODIFIER_PREPOSITIONS and index < end:
+                    inner = self._core_before(toks, index - 1)
+                    if inner is not None and self._takes_postmodifier(toks, inner):
+                        inner.affiliation = (index + 1, end)
+                        inner.last = end
+                        return inner
+                break
+            if not is_capitalised(token) and not lower[0].isdigit():
+                lower_words += 1
+                if lower_words > _MODIFIERS:
+                    break
+            index -= 1
+        first = index + 1
+        while first <= end and toks[first].lower in _NAME_JOINERS - {"the"}:
+            first += 1
+        if first > end:
+            return None
+        phrase = _Phrase(first, end)
+        return phrase if self._has_head(toks, phrase) else None
+
+    @staticmethod
+    def _joins_name(toks: list[Token], index: int) -> bool:
+        """Whether the joiner at ``index`` stands inside a capitalised name, read backwards:
+        "Office of the High Commissioner", "Doctors for Human Rights"."""
+        if index == 0 or not is_capitalised(toks[index + 1]) and toks[index + 1].lower != "the":
+            return False
+        before = toks[index - 1]
+        if toks[index].lower == "the":
+            return before.lower in ("of", "for", "and")
+        return is_capitalised(before) and before.is_word
+
+    def _takes_postmodifier(self, toks: list[Token], phrase: _Phrase) -> bool:
+        """ "a doctor at the hospital", "officials in Kherson", "a spokesman for the army"."""
+        head = self._head(toks, phrase)
+        return head is not None and head[1] in (
+            ActorKind.OFFICIAL,
+            ActorKind.PERSON,
+            ActorKind.GOVERNMENT_BODY,
+        )
+
+    def _phrase_after(self, toks: list[Token], start: int) -> _Phrase | None:
+        """The speaker's phrase that starts at ``toks[start]``: "the health ministry",
+        "Amina Diallo, a spokeswoman for the army", "data from the UN"."""
+        words = self.words
+        index = start
+        while index < len(toks) and toks[index].lower in _DETERMINERS:
+            index += 1
+        first = index
+        lower_words = 0
+        last = None
+        while index < len(toks) and index - first < _PHRASE_WORDS:
+            token = toks[index]
+            lower = token.lower
+            if not token.is_word:
+                break
+            if lower in _NAME_JOINERS and last is not None:
+                following = toks[index + 1] if index + 1 < len(toks) else None
+                if following is not None and (
+                    is_capitalised(following) or following.lower in _NAME_JOINERS
+                ):
+                    index += 1
+                    continue
+                break
+            if lower in words.stops and not is_capitalised(token):
+                break
+            if is_capitalised(token) or lower[0].isdigit():
+                last = index
+            else:
+                lower_words += 1
+                if lower_words > _MODIFIERS + 1:
+                    break
+                last = index
+                if self._head_at(toks, first, index) is not None and not self._continues(
+                    toks, index + 1
+                ):
+                    break
+            index += 1
+        if last is None:
+            return None
+        phrase = _Phrase(first - (first - start), last)
+        phrase.first = start if toks[start].lower not in _DETERMINERS else start
+        self._trim_trailing(toks, phrase)
+        if not self._has_head(toks, phrase):
+            return None
+        after = phrase.last + 1
+        if after + 1 < len(toks) and toks[after].lower in ("and", "&"):
+            other = self._phrase_after(toks, after + 1)
+            if other is not None and other.affiliation is None:
+                phrase.last = other.last  # "according to the UN and local authorities"
+                return phrase
+        if after < len(toks) and toks[after].lower in _POSTMODIFIER_PREPOSITIONS:
+            if self._takes_postmodifier(toks, phrase) or self._is_document(toks, phrase):
+                tail = self._phrase_after(toks, after + 1)
+                if tail is not None:
+                    if self._is_document(toks, phrase):
+                        return tail  # "data from the UN", "a statement by the army"
+                    phrase.affiliation = (after + 1, tail.last)
+                    phrase.last = tail.last
+                    return phrase
+        if (
+            after + 1 < len(toks)
+            and toks[after].text == ","
+            and self._is_named(toks, phrase)
+            and self._opens_description(toks, after + 1, min(len(toks), after + 8))
+        ):
+            end = after + 1
+            while end < len(toks) and toks[end].text not in (",", ".", ";", '"') and (
+                end - after <= _APPOSITION_WORDS
+            ):
+                end += 1
+            phrase.affiliation = (after + 1, end - 1)
+        return phrase
+
+    def _is_document(self, toks: list[Token], phrase: _Phrase) -> bool:
+        text = " ".join(t.lower for t in toks[phrase.first : phrase.last + 1])
+        return self.words.document_nouns.fullmatch(text.split(" ", 1)[-1]) is not None or (
+            self.words.document_nouns.fullmatch(toks[phrase.last].lower) is not None
+        )
+
+    def _continues(self, toks: list[Token], index: int) -> bool:
+        """Whether the word at ``index`` still belongs to a phrase whose head was just read
+        ("health ministry officials", "Air Force Command")."""
+        if index >= len(toks) or not toks[index].is_word:
+            return False
+        token = toks[index]
+        return token.lower in self.words.heads or is_capitalised(token)
+
+    def _trim_trailing(self, toks: list[Token], phrase: _Phrase) -> None:
+        while phrase.last > phrase.first and toks[phrase.last].lower in _NAME_JOINERS:
+            phrase.last -= 1
+
+    def _head_at(self, toks: list[Token], first: int, last: int) -> ActorKind | None:
+        for size in range(min(self.words.head_length, last - first + 1), 0, -1):
+            words = " ".join(t.lower.removesuffix("'s") for t in toks[last - size + 1 : last + 1])
+            kind = self.words.heads.get(words)
+            if kind is not None:
+                return kind
+        return None
+
+    def _head(self, toks: list[Token], phrase: _Phrase) -> tuple[int, ActorKind] | None:
+        """The head noun's length in words and the kind it makes."""
+        for size in range(min(self.words.head_length, phrase.last - phrase.first + 1), 0, -1):
+            words = " ".join(
+                t.lower.removesuffix("'s").rstrip("'")
+                for t in toks[phrase.last - size + 1 : phrase.last + 1]
+            )
+            kind = self.words.heads.get(words)
+            if kind is not None:
+                return size, kind
+        return None
+
+    def _has_head(self, toks: list[Token], phrase: _Phrase) -> bool:
+        last = toks[phrase.last]
+        if last.lower in self.words.pronouns:
+            return True
+        if self._head(toks, phrase) is not None:
+            return True
+        return is_capitalised(last) and not last.lower[0].isdigit()
+
+    # Resolving -------------------------------------------------------------------------
+
+    def _resolve(
+        self,
+        text: str,
+        toks: list[Token],
+        phrase: _Phrase,
+        mentions: Sequence[tuple[Span, Actor]],
+        context: AttributionContext,
+    ) -> tuple[Actor, ...]:
+        words = self.words
+        first, last = phrase.first, phrase.last
+        if phrase.affiliation is not None:
+            last = min(last, phrase.affiliation[0] - 2)
+            if last < first:
+                last = phrase.first
+        name_tokens = toks[first : last + 1]
+        while name_tokens and name_tokens[0].lower in _DETERMINERS:
+            name_tokens = name_tokens[1:]
+        while name_tokens and (
+            name_tokens[0].lower[0].isdigit() or name_tokens[0].lower in words.quantifiers
+        ):
+            name_tokens = name_tokens[1:]
+        if not name_tokens:
+            return ()
+        affiliation = (
+            None
+            if phrase.affiliation is None
+            else text[toks[phrase.affiliation[0]].start : toks[phrase.affiliation[1]].end]
+        )
+        if len(name_tokens) == 1 and name_tokens[0].lower in words.pronouns:
+            actor = self._pronoun(name_tokens[0].lower, context)
+            return () if actor is None else (actor,)
+        start, end = name_tokens[0].start, name_tokens[-1].end
+        written = text[start:end]
+        joined = self._joint(text, name_tokens, mentions, context)
+        if joined:
+            return joined
+        known = self.registry.resolve(written)
+        if known is not None:
+            return (known,)
+        within = [(span, actor) for span, actor in mentions if span.start >= start and span.end <= end]
+        inside = [(span, actor) for span, actor in within if not self._in_modifier(text, span)]
+        owner = self._owner_in_modifier(text, within)
+        actor = self._resolve_named(text, name_tokens, inside, context, affiliation, owner)
+        return (actor,) if actor is not None else ()
+
+    def _joint(
+        self,
+        text: str,
+        name_tokens: list[Token],
+        mentions: Sequence[tuple[Span, Actor]],
+        context: AttributionContext,
+    ) -> tuple[Actor, ...]:
+        """ "Seoul and Kyiv", "the UN and local authorities": one frame, several speakers."""
+        cut = [i for i, t in enumerate(name_tokens) if t.lower in ("and", "&")]
+        if not cut:
+            return ()
+        parts: list[list[Token]] = []
+        previous = 0
+        for index in cut:
+            parts.append(name_tokens[previous:index])
+            previous = index + 1
+        parts.append(name_tokens[previous:])
+        actors: list[Actor] = []
+        for part in parts:
+            while part and part[0].lower in _DETERMINERS:
+                part = part[1:]
+            if not part:
+                return ()
+            written = text[part[0].start : part[-1].end]
+            known = self.registry.resolve(written)
+            if known is None:
+                inside = [
+                    (s, a) for s, a in mentions if s.start >= part[0].start and s.end <= part[-1].end
+                ]
+                if not inside and not any(is_capitalised(t) for t in part):
+                    if self._head_at(part, 0, len(part) - 1) is None:
+                        return ()
+                known = self._resolve_named(text, part, inside, context, None)
+            if known is None:
+                return ()
+            actors.append(known)
+        return tuple(dict.fromkeys(actors))
+
+    def _owner_in_modifier(
+        self, text: str, mentions: Sequence[tuple[Span, Actor]]
+    ) -> Actor | None:
+        """The actor that runs a body named with it: "the Houthi-run health ministry",
+        "the Hamas-controlled government media office"."""
+        for span, actor in mentions:
+            after = text[span.end : span.end + 16].lower()
+            if after.startswith(self.words.owner_modifiers):
+                return actor
+        return None
+
+    def _in_modifier(self, text: str, span: Span) -> bool:
+        """Whether a name stands in a hyphenated description ("London-based")."""
+        after = text[span.end : span.end + 16].lower()
+        if after.startswith(self.words.hyphen_modifiers):
+            return True
+        return after[:1] == "-" and after[1:2].isalpha()
+
+    def _pronoun(self, word: str, context: AttributionContext) -> Actor | None:
+        kinds = self.words.pronouns[word]
+        return context.last(kinds, speakers_first=True)
+
+    def _resolve_named(
+        self,
+        text: str,
+        name_tokens: list[Token],
+        mentions: Sequence[tuple[Span, Actor]],
+        context: AttributionContext,
+        affiliation: str | None,
+        owner: Actor | None = None,
+    ) -> Actor | None:
+        words = self.words
+        start, end = name_tokens[0].start, name_tokens[-1].end
+        written = text[start:end]
+        if owner is not None and not mentions:
+            head = self._head(name_tokens, _Phrase(0, len(name_tokens) - 1))
+            kind = head[1] if head is not None else ActorKind.OTHER
+            return _unregistered(
+                written, kind, owner.country, parent=owner.id, affiliation=affiliation
+            )
+        head = self._head(name_tokens, _Phrase(0, len(name_tokens) - 1))
+        capitals = [t for t in name_tokens if is_capitalised(t)]
+        # A person with a title: "spokesperson Amina Diallo", "Lt. Gen. Ivan Petrov".
+        person = self._person(text, name_tokens, mentions, affiliation)
+        if person is not None:
+            return person
+        last_mention = mentions[-1] if mentions else None
+        if last_mention is not None and last_mention[0].end == end:
+            span, actor = last_mention
+            before = [t for t in name_tokens if t.end <= span.start]
+            owner = next(
+                (a for s, a in mentions if s.end <= span.start and a.kind is not ActorKind.STATE),
+                None,
+            )
+            if actor.kind is ActorKind.STATE and owner is not None and before:
+                # "Human Rights Watch Kenya", "UNICEF Yemen": the national branch of a body.
+                return _unregistered(
+                    written, owner.kind, actor.country, parent=owner.id, affiliation=affiliation
+                )
+            if not before or all(t.lower in _DETERMINERS for t in before):
+                return actor
+            if not any(is_capitalised(t) for t in before):
+                return actor  # "local officials said" never reaches here; "senior UN" does
+            return actor
+        if head is not None:
+            size, kind = head
+            head_words = [t.lower.removesuffix("'s").rstrip("'") for t in name_tokens[-size:]]
+            owner_state = self._state_in(mentions)
+            common = all(
+                not is_capitalised(t) or t.lower in words.heads or t is name_tokens[0]
+                for t in name_tokens
+            ) and not mentions
+            if owner_state is not None:
+                body = self._bodies.find(owner_state.country, head_words, kind)
+                if body is not None:
+                    return body
+                if set(head_words) & words.unnamed or kind is ActorKind.STATE:
+                    return owner_state  # "U.S. officials", "Sudanese authorities"
+                if kind in _GOVERNMENT_KINDS or kind is ActorKind.OFFICIAL:
+                    if set(head_words) <= {"officials", "authorities", "government", "sources"}:
+                        return owner_state
+                    return _unregistered(
+                        written,
+                        kind,
+                        owner_state.country,
+                        parent=owner_state.id,
+                        affiliation=affiliation,
+                    )
+                if mentions and mentions[-1][0].end <= name_tokens[-size].start:
+                    return _unregistered(
+                        written, kind, owner_state.country, affiliation=affiliation
+                    )
+            if common:
+                named = context.called(head_words, None)
+                if named is not None and name_tokens[0].lower in ("the", *head_words):
+                    return named
+                country = context.country
+                if kind in _GOVERNMENT_KINDS and country is not None:
+                    body = self._bodies.find(country, head_words, kind)
+                    if body is not None:
+                        return body
+                    if not set(head_words) & words.unnamed:
+                        state = self._bodies.state(country)
+                        return _unregistered(
+                            written,
+                            kind,
+                            country,
+                            parent=None if state is None else state.id,
+                            affiliation=affiliation,
+                            state=state,
+                        )
+                kinded = context.called([], kind) if len(head_words) == len(name_tokens) else None
+                if kinded is not None and kinded.kind is not ActorKind.STATE:
+                    return kinded
+                if affiliation is not None and set(head_words) & words.unnamed:
+                    # "officials in Kherson", "a medical source at the hospital"
+                    written = text[start : _affiliation_end(text, phrase_end=end, affiliation=affiliation)]
+                return _unregistered(written, kind, None, affiliation=affiliation)
+            country = owner_state.country if owner_state is not None else None
+            return _unregistered(written, kind, country, affiliation=affiliation)
+        if not capitals:
+            return None
+        if mentions:
+            span, actor = mentions[0]
+            if span.start == start and span.end == end:
+                return actor
+        state = self._state_in(mentions)
+        if len(name_tokens) <= 4 and not mentions:
+            return _unregistered(written, ActorKind.PERSON, None, affiliation=affiliation)
+        return _unregistered(
+            written,
+            ActorKind.OTHER,
+            None if state is None else state.country,
+            affiliation=affiliation,
+        )
+
+    def _person(
+        self,
+        text: str,
+        name_tokens: list[Token],
+        mentions: Sequence[tuple[Span, Actor]],
+        affiliation: str | None,
+    ) -> Actor | None:
+        """A titled name: the name is the capitalised words after the last title."""
+        words = self.words
+        last_title = -1
+        for index, token in enumerate(name_tokens):
+            lower = token.lower.rstrip(".")
+            if lower in words.titles or (
+                index + 1 < len(name_tokens)
+                and f"{lower} {name_tokens[index + 1].lower}" in words.titles
+            ):
+                last_title = index
+        if last_title < 0 or last_title == len(name_tokens) - 1:
+            return None
+        name = name_tokens[last_title + 1 :]
+        if not all(is_capitalised(t) for t in name) or len(name) > 4:
+            return None
+        written = text[name[0].start : name[-1].end]
+        known = self.registry.resolve(written)
+        if known is not None:
+            return known
+        role = text[name_tokens[0].start : name_tokens[last_title].end]
+        parent = None
+        for span, actor in mentions:
+            if span.end <= name[0].start:
+                parent = actor
+        return _unregistered(
+            written,
+            ActorKind.OFFICIAL,
+            None if parent is None else parent.country,
+            parent=None if parent is None else parent.id,
+            affiliation=affiliation or role,
+        )
+
+    @staticmethod
+    def _state_in(mentions: Sequence[tuple[Span, Actor]]) -> Actor | None:
+        for _, actor in mentions:
+            if actor.kind is ActorKind.STATE and actor.country is not None:
+                return actor
+        return None
+
+
+def _affiliation_end(text: str, *, phrase_end: int, affiliation: str) -> int:
+    found = text.find(affiliation, phrase_end)
+    return phrase_end if found < 0 else found + len(affiliation)
+
+
+def _unregistered(
+    name: str,
+    kind: ActorKind,
+    country: str | None,
+    *,
+    parent: str | None = None,
+    affiliation: str | None = None,
+    state: Actor | None = None,
+) -> Actor:
+    """An actor the registry does not know, its id a slug of its name (and its country,
+    for a body of a state). A body named without its state ("the health ministry") is
+    named with it ("Sudan health ministry")."""
+    plain = " ".join(name.split())
+    for article in ("the ", "The ", "a ", "A ", "an ", "An "):
+        if plain.startswith(article):
+            plain = plain[len(article) :]
+    plain = plain.removesuffix("'s")
+    base = slug(plain)
+    person = kind in _PERSON_KINDS
+    prefix = (
+        f"{country.lower()}-"
+        if country and not person and not base.startswith(f"{country.lower()}-")
+        else ""
+    )
+    display = plain if state is None else f"{state.name} {plain}"
+    return Actor(
+        id=prefix + base,
+        name=display,
+        kind=kind,
+        country=country,
+        parent=parent,
+        affiliation=affiliation,
+    )
+
+
+class _BodyIndex:
+    """The registry's bodies by country, found by the words of their names: "the health
+    ministry" in a Sudan story, "Ukraine's air force"."""
+
+    def __init__(self, registry: ActorRegistry) -> None:
+        self.by_country: dict[str, list[tuple[Actor, list[set[str]]]]] = {}
+        self.states: dict[str, Actor] = {}
+        for actor in registry:
+            if actor.country is None:
+                continue
+            if actor.kind is ActorKind.STATE:
+                self.states.setdefault(actor.country, actor)
+                continue
+            names = [set(_name_words(name)) for name in (actor.name, *actor.aliases)]
+            self.by_country.setdefault(actor.country, []).append((actor, names))
+
+    def state(self, country: str) -> Actor | None:
+        return self.states.get(country)
+
+    def find(self, country: str | None, head: Sequence[str], kind: ActorKind) -> Actor | None:
+        """The body of ``country`` one of whose names holds every word of ``head``."""
+        if country is None:
+            return None
+        wanted = {_SYNONYMS.get(word, word) for word in head} - {"officials", "sources"}
+        if not wanted:
+            return None
+        for actor, names in self.by_country.get(country, ()):
+            if actor.kind in _PERSON_KINDS:
+                continue
+            for words in names:
+                if wanted <= {_SYNONYMS.get(w, w) for w in words}:
+                    return actor
+        return None
+
+
+_SYNONYMS: Final = {"defense": "defence", "military": "army", "armed": "army"}
+
+
+@functools.cache
+def _default_reader() -> SpeakerReader:
+    return SpeakerReader()
+
+
+def find_speakers(
+    sentence: str,
+    *,
+    registry: ActorRegistry | None = None,
+    lexicon: Lexicon | None = None,
+    country: str | None = None,
+) -> list[Speaker]:
+    """The speakers named in one sentence, each resolved to an :class:`Actor`.
+
+    ``country`` is the ISO code of the country the text is about: a bare "the defence
+    ministry" is that country's.
+
+    >>> [(s.kind, s.actors[0].id) for s in find_speakers(
+    ...     "North Korea sent 3,000 troops, said the JCS.")]
+    [('inverted', 'kr-jcs')]
+    >>> [s.actors[0].name for s in find_speakers("12 died, the army said.", country="ML")]
+    ['Mali army']
+    """
+    reader = (
+        _default_reader()
+        if registry is None and lexicon is None
+        else SpeakerReader(registry=registry, lexicon=lexicon)
+    )
+    return reader.read(sentence, context=AttributionContext(country=country))
