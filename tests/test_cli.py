@@ -311,3 +311,65 @@ def test_a_long_name_is_cut_from_the_left(workdir: Path, monkeypatch: pytest.Mon
     assert drawn and drawn[0].endswith("-name-/c.txt\x1b[K")
     assert len(drawn[0]) == 59 + len("\x1b[K")
     assert "..." in drawn[0]
+
+
+# -- An output that is also an input is refused before anything is written -------------------
+
+
+def _links(workdir: Path) -> None:
+    (workdir / "soft.txt").symlink_to(workdir / "good.txt")
+    os.link(workdir / "good.txt", workdir / "hard.txt")
+
+
+@pytest.mark.parametrize(
+    ("argv", "clash"),
+    [
+        (["quantities", "good.txt", "-o", "good.txt"], "the output good.txt is also an input"),
+        (["extract", "good.txt", "-o", "./good.txt"], "the output ./good.txt is also an input"),
+        (["extract", "good.txt", "-o", "folder/../good.txt"], "is also an input"),
+        (["extract", "good.txt", "-f", "csv", "-o", "soft.txt"], "soft.txt is also an input"),
+        (["extract", "good.txt", "-o", "hard.txt"], "hard.txt is also an input"),
+        (["report", "other.md", "good.txt", "-o", "good.txt"], "good.txt is also an input"),
+        (["extract", "folder", "-o", "folder/claims.md"], "would be read as an input from folder"),
+        (["extract", "folder", "-o", "folder/sub/new.txt"], "would be read as an input"),
+        (["extract", ".", "-f", "markdown", "-o", "claims.md"], "would be read as an input from ."),
+        (["extract", "folder", "--glob", "*.csv", "-o", "folder/out.csv"], "would be read"),
+    ],
+)
+def test_an_output_that_is_an_input_is_refused(
+    argv: list[str], clash: str, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _links(workdir)
+    before = {path: path.read_bytes() for path in workdir.rglob("*") if path.is_file()}
+    result = run(monkeypatch, argv)
+    assert result.code == cli.EXIT_USAGE
+    [line] = result.err.splitlines()
+    assert line.startswith("osint-claims: ") and clash in line
+    assert result.out == ""
+    # Nothing was read, written, truncated or created.
+    assert {path: path.read_bytes() for path in workdir.rglob("*") if path.is_file()} == before
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        # Beside the inputs but never read from them: not matched, or hidden, or elsewhere.
+        ["extract", "folder", "-o", "folder/claims.jsonl"],
+        ["extract", ".", "-f", "csv", "-o", "claims.csv"],
+        ["extract", "folder", "-f", "markdown", "-o", "folder/.out/claims.md"],
+        ["extract", "folder", "-f", "markdown", "-o", "emptydir/claims.md"],
+        ["quantities", "good.txt", "-o", "other.txt"],
+    ],
+)
+def test_an_output_beside_the_inputs_is_written_and_never_read_back(
+    argv: list[str], workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    output = workdir / argv[-1]
+    output.parent.mkdir(exist_ok=True)
+    first = run(monkeypatch, argv)
+    assert first.code in (0, 1) and "would be read" not in first.err
+    written = output.read_bytes()
+    assert written
+    # A second run over the same inputs does not read the first one's output.
+    assert run(monkeypatch, argv).err == first.err
+    assert output.read_bytes() == written

@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from osint_claims import DocumentError, OsintClaimsError, decode_document, find_documents
+from osint_claims import (
+    DocumentError,
+    OsintClaimsError,
+    decode_document,
+    find_documents,
+    would_find,
+)
 from osint_claims import read_document as read
 
 
@@ -142,3 +148,24 @@ def test_unlistable_folder_is_an_error(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr(os, "scandir", scandir)
     with pytest.raises(DocumentError, match=r"locked: cannot list: permission denied$"):
         list(find_documents([tmp_path]))
+
+
+@pytest.mark.parametrize(
+    ("path", "pattern", "found"),
+    [
+        ("notes/a.txt", "*.txt,*.md", True),
+        ("notes/deep/er/a.md", "*.txt,*.md", True),
+        ("notes/a.jsonl", "*.txt,*.md", False),
+        ("notes/a.jsonl", "*.txt, *.jsonl", True),
+        ("notes/.a.txt", "*.txt", False),
+        ("notes/.hidden/a.txt", "*.txt", False),
+        ("notes", "*", False),
+        ("elsewhere/a.txt", "*.txt", False),
+        ("notes/../elsewhere/a.txt", "*.txt", False),
+        ("link/a.txt", "*.txt", True),  # link -> notes: the real place counts
+    ],
+)
+def test_would_find(tmp_path: Path, path: str, pattern: str, found: bool) -> None:
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "notes")
+    assert would_find(tmp_path / "notes", tmp_path / path, pattern=pattern) is found

@@ -40,7 +40,13 @@ from .articles import read_article
 from .claims import extract_claims
 from .compare import Comparison
 from .dates import parse_date
-from .documents import DEFAULT_PATTERN, decode_document, find_documents, read_document
+from .documents import (
+    DEFAULT_PATTERN,
+    decode_document,
+    find_documents,
+    read_document,
+    would_find,
+)
 from .errors import DocumentError
 from .export import (
     QUANTITY_FIELDS,
@@ -570,6 +576,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as stop:  # argparse exits on --help, --version and usage errors
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
     target = "standard output" if args.output in (None, STDIN) else args.output
+    clash = _output_clash(args)
+    if clash is not None:
+        # Writing would destroy an input, or read the output back as one: refuse up front.
+        sys.stderr.write(f"{PROGRAM}: {clash}\n")
+        return EXIT_USAGE
     try:
         out = _open_output(args.output)
     except OSError as error:
@@ -591,6 +602,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     return code
+
+
+def _output_clash(args: argparse.Namespace) -> str | None:
+    """Why the output file of ``args`` may not be written, if it is also an input."""
+    output = args.output
+    paths = getattr(args, "paths", None)
+    if output in (None, STDIN) or not paths:
+        return None
+    pattern = getattr(args, "glob", DEFAULT_PATTERN)
+    for given in paths:
+        if given == STDIN:
+            continue
+        if os.path.isdir(given):
+            if would_find(given, output, pattern=pattern):
+                return (
+                    f"the output {output} would be read as an input from {given}: "
+                    "write it outside that folder, or under a name --glob does not match"
+                )
+        elif _same_file(given, output):
+            return f"the output {output} is also an input: write it to another file"
+    return None
+
+
+def _same_file(first: str, second: str) -> bool:
+    if os.path.realpath(first) == os.path.realpath(second):
+        return True
+    try:
+        return os.path.samefile(first, second)  # hard links, bind mounts
+    except OSError:  # one of them does not exist (yet)
+        return False
 
 
 def _open_output(path: str | None) -> TextIO:

@@ -29,7 +29,7 @@ from typing import Final
 
 from .errors import DocumentError
 
-__all__ = ["DEFAULT_PATTERN", "decode_document", "find_documents", "read_document"]
+__all__ = ["DEFAULT_PATTERN", "decode_document", "find_documents", "read_document", "would_find"]
 
 DEFAULT_PATTERN: Final = "*.txt,*.md"
 """The files read from a folder: plain text and Markdown. Alternatives are comma-separated."""
@@ -109,6 +109,10 @@ def _matches(name: str, patterns: tuple[str, ...]) -> bool:
     return any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns)
 
 
+def _patterns(pattern: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in pattern.split(",") if part.strip())
+
+
 def _walk_failure(error: OSError) -> None:
     # os.walk drops unreadable folders silently by default; a user should hear of them.
     where = error.filename if error.filename is not None else "?"
@@ -152,10 +156,39 @@ def find_documents(
     >>> [p.name for p in find_documents([folder / "notes.csv", folder], pattern="*.csv")]
     ['notes.csv', 'notes.csv']
     """
-    patterns = tuple(part.strip() for part in pattern.split(",") if part.strip())
+    patterns = _patterns(pattern)
     for given in paths:
         path = Path(given)
         if path.is_dir():
             yield from _folder(path, patterns)
         else:
             yield path
+
+
+def would_find(
+    folder: str | os.PathLike[str], path: str | os.PathLike[str], *, pattern: str = DEFAULT_PATTERN
+) -> bool:
+    """Whether searching ``folder`` with :func:`find_documents` would yield the file ``path``,
+    there now or not (``path`` need not exist).
+
+    Both are compared by their real location, symbolic links resolved: the path lies under
+    the folder, no part of it below the folder is hidden, and its name matches ``pattern``.
+    The command line asks this before writing an output file, so that it never reads its
+    own output back.
+
+    >>> would_find("notes", "notes/2025/claims.md")
+    True
+    >>> would_find("notes", "notes/claims.jsonl"), would_find("notes", "notes/.out/a.md")
+    (False, False)
+    >>> would_find("notes", "elsewhere/claims.md")
+    False
+    """
+    top = Path(os.path.realpath(folder))
+    real = Path(os.path.realpath(path))
+    try:
+        parts = real.relative_to(top).parts
+    except ValueError:
+        return False
+    if not parts or any(part.startswith(".") for part in parts):
+        return False
+    return _matches(parts[-1], _patterns(pattern))
