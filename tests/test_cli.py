@@ -8,8 +8,12 @@ import io
 import json
 import os
 import shlex
+import signal
+import stat
 import subprocess
 import sys
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -373,3 +377,173 @@ def test_an_output_beside_the_inputs_is_written_and_never_read_back(
     # A second run over the same inputs does not read the first one's output.
     assert run(monkeypatch, argv).err == first.err
     assert output.read_bytes() == written
+
+
+# -- -o writes a temporary file and renames it: an old output survives any failure -----------
+
+OLD = b"the previous run's output\n"
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.iterdir() if path.name.endswith(".incomplete"))
+
+
+def test_an_interrupted_run_leaves_the_old_output(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (workdir / "out.jsonl").write_bytes(OLD)
+    real = extract_claims
+
+    def interrupted(article: Article | str, **kwargs: Any) -> list[Claim]:
+        if isinstance(article, Article) and "11,000" in article.text:
+            raise KeyboardInterrupt  # Ctrl-C on the second document
+        return real(article, **kwargs)
+
+    monkeypatch.setattr(cli, "extract_claims", interrupted)
+    result = run(monkeypatch, ["extract", "good.txt", "other.md", "-o", "out.jsonl"])
+    assert result.code == 130
+    assert result.err == "osint-claims: interrupted, out.jsonl not written\n"
+    assert (workdir / "out.jsonl").read_bytes() == OLD
+    assert _leftovers(workdir) == []
+
+
+def test_a_failed_write_leaves_the_old_output(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (workdir / "out.csv").write_bytes(OLD)
+
+    def full(descriptor: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    result = run(monkeypatch, ["extract", "good.txt", "-f", "csv", "-o", "out.csv"])
+    assert result.code == 1
+    assert result.err == "osint-claims: cannot write out.csv: No space left on device\n"
+    assert (workdir / "out.csv").read_bytes() == OLD
+    assert _leftovers(workdir) == []
+
+
+def test_a_replaced_output_keeps_its_mode_and_its_link(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (workdir / "out.jsonl").write_bytes(OLD)
+    (workdir / "out.jsonl").chmod(0o640)
+    (workdir / "link.jsonl").symlink_to("out.jsonl")
+    result = run(monkeypatch, ["extract", "good.txt", "-o", "link.jsonl"])
+    assert result.code == 0
+    assert (workdir / "link.jsonl").is_symlink()
+    assert b'"predicate": "sent"' in (workdir / "out.jsonl").read_bytes()
+    assert stat.S_IMODE((workdir / "out.jsonl").stat().st_mode) == 0o640
+    assert _leftovers(workdir) == []
+
+
+def test_a_new_output_has_the_usual_mode(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    umask = os.umask(0o022)
+    try:
+        assert run(monkeypatch, ["extract", "good.txt", "-o", "new.jsonl"]).code == 0
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE((workdir / "new.jsonl").stat().st_mode) == 0o644
+
+
+def test_a_read_only_output_is_still_refused(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Simulated: file modes do not stop root, and the tests may run as root.
+    (workdir / "out.jsonl").write_bytes(OLD)
+    real_open = os.open
+
+    def refuse(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if os.fspath(path).endswith("out.jsonl") and flags & os.O_WRONLY:
+            raise PermissionError(13, "Permission denied", path)
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
+    result = run(monkeypatch, ["extract", "good.txt", "-o", "out.jsonl"])
+    assert result.code == 2
+    assert result.err == "osint-claims: cannot write out.jsonl: Permission denied\n"
+    assert (workdir / "out.jsonl").read_bytes() == OLD
+    assert _leftovers(workdir) == []
+
+
+def test_a_named_pipe_as_output_is_written_in_place(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Renaming over it would replace the pipe (or a device: -o /dev/null) with a file.
+    pipe = workdir / "pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    try:
+        result = run(monkeypatch, ["extract", "good.txt", "-f", "csv", "-o", "pipe"])
+    finally:
+        reader.join(timeout=60)
+        if reader.is_alive():  # the pipe was never opened: free the reader, then fail
+            os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+            reader.join()
+    assert result.code == 0
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert received and received[0].startswith(b"value,low,high")
+    assert _leftovers(workdir) == []
+
+
+# python -m osint_claims, except that Ctrl-C is Ctrl-C even where the test runner was
+# started with SIGINT ignored (a shell without job control does that to background jobs,
+# and a child inherits it).
+_CHILD = (
+    "import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+    "from osint_claims.cli import main; sys.exit(main(sys.argv[1:]))"
+)
+
+
+def _start_blocked(workdir: Path) -> subprocess.Popen[bytes]:
+    """osint-claims writing good.txt's claims to out.jsonl, then waiting on standard input
+    that never ends: a run caught in the middle, whatever the speed of the machine."""
+    (workdir / "out.jsonl").write_bytes(OLD)
+    process = subprocess.Popen(
+        [sys.executable, "-c", _CHILD, "extract", "good.txt", "-", "-o", "out.jsonl"],
+        cwd=workdir,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        stdin=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    # The temporary file is created once the signal handlers are in place; a generous
+    # bound, not a measure: the wait ends as soon as the file is there.
+    for _ in range(1200):
+        if _leftovers(workdir) or process.poll() is not None:
+            break
+        time.sleep(0.05)
+    assert _leftovers(workdir), process.stderr.read() if process.stderr else ""
+    return process
+
+
+@pytest.mark.parametrize(
+    ("signum", "code", "err"),
+    [
+        (signal.SIGINT, 130, b"osint-claims: interrupted, out.jsonl not written\n"),
+        (signal.SIGTERM, 143, b"osint-claims: interrupted, out.jsonl not written\n"),
+        (signal.SIGHUP, 129, b"osint-claims: interrupted, out.jsonl not written\n"),
+    ],
+)
+def test_a_signal_leaves_the_old_output_and_no_temporary_file(
+    signum: int, code: int, err: bytes, workdir: Path
+) -> None:
+    process = _start_blocked(workdir)
+    process.send_signal(signum)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == code
+    assert stderr == err
+    assert (workdir / "out.jsonl").read_bytes() == OLD
+    assert _leftovers(workdir) == []
+
+
+def test_kill_9_leaves_the_old_output_and_a_file_named_incomplete(workdir: Path) -> None:
+    process = _start_blocked(workdir)
+    process.kill()
+    process.communicate(timeout=60)
+    assert process.returncode == -signal.SIGKILL
+    assert (workdir / "out.jsonl").read_bytes() == OLD
+    [leftover] = _leftovers(workdir)
+    # Hidden, so that a later search of the folder skips it, and named for what it is.
+    assert leftover.startswith(".out.jsonl.") and leftover.endswith(".incomplete")

@@ -27,6 +27,7 @@ import io
 import json
 import os
 import shutil
+import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
@@ -35,6 +36,7 @@ from typing import Final, Generic, TextIO, TypeVar
 
 import attrs
 
+from ._output import Output, Stopped, stopping_on_signals
 from ._version import __version__
 from .articles import read_article
 from .claims import extract_claims
@@ -85,6 +87,7 @@ EXIT_FAILURES: Final = 1
 EXIT_USAGE: Final = 2
 # What a shell reports for a program whose reader stopped reading (128 + SIGPIPE).
 EXIT_BROKEN_PIPE: Final = 141
+# 128 + the signal: 130 for SIGINT (Ctrl-C), 143 for SIGTERM, 129 for SIGHUP.
 EXIT_INTERRUPTED: Final = 130
 
 STDIN: Final = "-"
@@ -581,18 +584,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Writing would destroy an input, or read the output back as one: refuse up front.
         sys.stderr.write(f"{PROGRAM}: {clash}\n")
         return EXIT_USAGE
+    with stopping_on_signals():
+        return _run(args, target)
+
+
+def _run(args: argparse.Namespace, target: str) -> int:
     try:
-        out = _open_output(args.output)
+        output = Output.open(None if args.output == STDIN else args.output)
     except OSError as error:
         # Found before any input is read: as much a usage error as a bad option.
         sys.stderr.write(f"{PROGRAM}: cannot write {target}: {error.strerror}\n")
         return EXIT_USAGE
-    # Standard output stays open for whoever called main(); a file of ours is closed.
-    closing = contextlib.nullcontext(out) if out is sys.stdout else out
     try:
-        with closing:
-            code = COMMANDS[args.command].run(Run(args=args, out=out, err=sys.stderr))
-            out.flush()
+        code = COMMANDS[args.command].run(Run(args=args, out=output.stream, err=sys.stderr))
+        output.commit()
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_BROKEN_PIPE
@@ -600,8 +605,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"{PROGRAM}: cannot write {target}: {error.strerror}\n")
         return EXIT_FAILURES
     except KeyboardInterrupt:
-        return EXIT_INTERRUPTED
+        return _interrupted(args, target, signal.SIGINT)
+    except Stopped as stop:
+        return _interrupted(args, target, stop.signum)
+    finally:
+        # Unless committed, the temporary file goes and an old output stays as it was.
+        output.discard()
     return code
+
+
+def _interrupted(args: argparse.Namespace, target: str, signum: int) -> int:
+    if args.output not in (None, STDIN):
+        sys.stderr.write(f"{PROGRAM}: interrupted, {target} not written\n")
+    # What a shell reports for a program ended by that signal.
+    return 128 + signum
 
 
 def _output_clash(args: argparse.Namespace) -> str | None:
@@ -632,10 +649,3 @@ def _same_file(first: str, second: str) -> bool:
         return os.path.samefile(first, second)  # hard links, bind mounts
     except OSError:  # one of them does not exist (yet)
         return False
-
-
-def _open_output(path: str | None) -> TextIO:
-    if path is None or path == STDIN:
-        return sys.stdout
-    # newline="": the CSV writer chooses its own line ends.
-    return open(path, "w", encoding="utf-8", newline="")  # main closes it
