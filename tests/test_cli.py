@@ -547,3 +547,21 @@ def test_kill_9_leaves_the_old_output_and_a_file_named_incomplete(workdir: Path)
     [leftover] = _leftovers(workdir)
     # Hidden, so that a later search of the folder skips it, and named for what it is.
     assert leftover.startswith(".out.jsonl.") and leftover.endswith(".incomplete")
+
+
+# -- Anything that is not a regular file is named and skipped --------------------------------
+
+
+def test_a_pipe_in_a_folder_and_a_device_are_named_and_skipped(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The pipe has no writer: opening it as a file would wait forever.
+    os.mkfifo(workdir / "folder" / "pipe.txt")
+    result = run(monkeypatch, ["quantities", "folder", "/dev/zero", "-f", "csv"])
+    assert result.code == 1
+    assert result.err.splitlines() == [
+        f"osint-claims: {os.path.join('folder', 'pipe.txt')}: not a regular file (a named pipe)",
+        "osint-claims: /dev/zero: not a regular file (a character device)",
+    ]
+    documents = [row["document"] for row in csv.DictReader(io.StringIO(result.out, newline=""))]
+    assert documents == [os.path.join("folder", "a.txt"), os.path.join("folder", "sub", "b.txt")]

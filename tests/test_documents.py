@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import socket
+import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -77,24 +80,30 @@ def test_missing_path_and_directory(tmp_path: Path) -> None:
 
 
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # Simulated: file modes do not stop root, and the tests may run as root.
+    # Simulated through os.open, the seam documents.py names: file modes do not stop root,
+    # and the tests may run as root.
     path = _write(tmp_path / "secret.txt", "text")
+    real_open = os.open
 
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
+    def refuse(name: Any, flags: int, *args: Any) -> int:
+        if os.fspath(name) == str(path):
+            raise PermissionError(13, "Permission denied", name)
+        return real_open(name, flags, *args)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(DocumentError, match=r"secret.txt: permission denied$"):
         read(path)
 
 
 def test_other_read_failures_say_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def fail(self: Path) -> bytes:
+    path = _write(tmp_path / "a.txt", "text")
+
+    def fail(descriptor: int, size: int) -> bytes:
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(Path, "read_bytes", fail)
+    monkeypatch.setattr(os, "read", fail)
     with pytest.raises(DocumentError, match=r"a.txt: cannot read: input/output error$"):
-        read(tmp_path / "a.txt")
+        read(path)
 
 
 def test_decode_names_the_document() -> None:
@@ -169,3 +178,56 @@ def test_would_find(tmp_path: Path, path: str, pattern: str, found: bool) -> Non
     (tmp_path / "notes").mkdir()
     (tmp_path / "link").symlink_to(tmp_path / "notes")
     assert would_find(tmp_path / "notes", tmp_path / path, pattern=pattern) is found
+
+
+# -- Only regular files are read: never a wait on a pipe, never an endless device -------------
+
+
+def _fifo(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(path)
+    return path
+
+
+def _socket(path: Path) -> Path:
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(path))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (_fifo, "not a regular file (a named pipe)"),
+        (_socket, "not a regular file (a socket)"),
+        (lambda path: Path("/dev/zero"), "not a regular file (a character device)"),
+        (lambda path: Path("/dev/null"), "not a regular file (a character device)"),
+        (lambda path: path.parent, "is a directory"),
+    ],
+)
+def test_what_is_not_a_regular_file_is_refused(tmp_path: Path, make: Any, reason: str) -> None:
+    # A named pipe with no writer would block a plain open() forever, and /dev/zero never
+    # ends: neither is waited for nor read.
+    path = make(tmp_path / "thing.txt")
+    with pytest.raises(DocumentError) as caught:
+        read(path)
+    assert caught.value.reason == reason
+
+
+def test_the_kind_is_read_from_what_was_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Not from the name before opening it, which may change in between: here the name
+    # says "folder" and the descriptor says "pipe".
+    pipe = _fifo(tmp_path / "pipe.txt")
+    monkeypatch.setattr(os, "stat", lambda *args, **kwargs: os.lstat(tmp_path))
+    with pytest.raises(DocumentError, match=r"not a regular file \(a named pipe\)$"):
+        read(pipe)
+
+
+def test_a_symbolic_link_to_a_pipe_is_refused(tmp_path: Path) -> None:
+    link = tmp_path / "link.txt"
+    link.symlink_to(_fifo(tmp_path / "pipe"))
+    with pytest.raises(DocumentError, match=r"link.txt: not a regular file \(a named pipe\)$"):
+        read(link)
+    assert stat.S_ISFIFO(os.stat(link).st_mode)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Final
@@ -82,17 +83,23 @@ def decode_document(data: bytes, document: str) -> str:
 def read_document(path: str | os.PathLike[str]) -> str:
     """The text of the UTF-8 file at ``path`` (see :func:`decode_document`).
 
-    Raises :class:`DocumentError` for a missing or unreadable path, a directory, an empty
-    file, a binary file (one with a NUL byte) and bytes that are not UTF-8.
+    Raises :class:`DocumentError` for a missing or unreadable path, a directory, anything
+    else that is not a regular file (a named pipe, a device, a socket: never opened for a
+    read that could wait forever or never end), an empty file, a binary file (one with a
+    NUL byte) and bytes that are not UTF-8.
 
     >>> read_document("no/such/file.txt")
     Traceback (most recent call last):
     ...
     osint_claims.errors.DocumentError: no/such/file.txt: no such file or directory
+    >>> read_document("/dev/zero")
+    Traceback (most recent call last):
+    ...
+    osint_claims.errors.DocumentError: /dev/zero: not a regular file (a character device)
     """
     name = os.fspath(path)
     try:
-        data = Path(path).read_bytes()
+        data = _read_regular(name)
     except IsADirectoryError:
         raise DocumentError(name, "is a directory") from None
     except FileNotFoundError:
@@ -100,9 +107,66 @@ def read_document(path: str | os.PathLike[str]) -> str:
     except PermissionError:
         raise DocumentError(name, "permission denied") from None
     except OSError as error:
-        reason = (error.strerror or type(error).__name__).lower()
-        raise DocumentError(name, f"cannot read: {reason}") from None
+        # Opening a socket fails (ENXIO): say what it is rather than why the open failed.
+        why = (error.strerror or type(error).__name__).lower()
+        reason = _kind_of(name) or f"cannot read: {why}"
+        raise DocumentError(name, reason) from None
     return decode_document(data, name)
+
+
+# Files are opened with os.open and read with os.read, the seams tests replace to simulate
+# failures that file modes cannot cause for root. O_NONBLOCK: opening a named pipe then
+# returns at once instead of waiting for a writer, so that it is seen and refused.
+_OPEN_FLAGS: Final = (
+    os.O_RDONLY
+    | getattr(os, "O_BINARY", 0)
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+)
+_CHUNK: Final = 1 << 20
+
+
+def _read_regular(name: str) -> bytes:
+    """The bytes of the regular file ``name``; DocumentError for anything else."""
+    descriptor = os.open(name, _OPEN_FLAGS)
+    try:
+        # Checked on what was opened, not on the name: the name may change in between.
+        kind = _not_regular(os.fstat(descriptor).st_mode)
+        if kind is not None:
+            raise DocumentError(name, kind)
+        chunks = []
+        while chunk := os.read(descriptor, _CHUNK):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(descriptor)
+
+
+_KINDS: Final = (
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _kind_of(name: str) -> str | None:
+    try:
+        return _not_regular(os.stat(name).st_mode)
+    except OSError:
+        return None
+
+
+def _not_regular(mode: int) -> str | None:
+    """Why a file of this mode is not read, or ``None`` for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a directory"
+    for test, kind in _KINDS:
+        if test(mode):
+            return f"not a regular file ({kind})"
+    return "not a regular file"
 
 
 def _matches(name: str, patterns: tuple[str, ...]) -> bool:
