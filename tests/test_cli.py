@@ -565,3 +565,65 @@ def test_a_pipe_in_a_folder_and_a_device_are_named_and_skipped(
     ]
     documents = [row["document"] for row in csv.DictReader(io.StringIO(result.out, newline=""))]
     assert documents == [os.path.join("folder", "a.txt"), os.path.join("folder", "sub", "b.txt")]
+
+
+# -- A maximum document size --------------------------------------------------------------
+
+
+class EndlessBytes(io.RawIOBase):
+    """A standard input that never ends (``yes | osint-claims extract -``)."""
+
+    taken = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        buffer[:] = b"y\n" * (len(buffer) // 2) + b"y" * (len(buffer) % 2)
+        EndlessBytes.taken += len(buffer)
+        return len(buffer)
+
+
+def test_an_endless_standard_input_is_cut_at_the_maximum(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    endless = EndlessBytes()
+    stdin = io.TextIOWrapper(io.BufferedReader(endless, buffer_size=4096), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.setattr(sys, "stderr", err)
+    code = cli.main(["quantities", "-", "good.txt", "--max-bytes", "1MB"])
+    assert code == 1
+    assert err.getvalue() == (
+        "osint-claims: <stdin>: larger than the maximum document size (1,000,000 bytes)\n"
+    )
+    assert '"document": "good.txt"' in out.getvalue()
+    # Read in whole buffers: no more than one beyond the maximum and its extra byte.
+    assert 1_000_001 <= EndlessBytes.taken <= 1_000_001 + 4096
+
+
+def test_large_files_are_named_and_the_rest_read(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (workdir / "folder" / "huge.txt").write_bytes(GOOD.encode() * 30_000)  # 2.6 MB
+    result = run(monkeypatch, ["quantities", "folder", "-f", "csv", "--max-bytes", "2MiB"])
+    assert result.code == 1
+    assert result.err == (
+        f"osint-claims: {os.path.join('folder', 'huge.txt')}: "
+        "larger than the maximum document size (2,097,152 bytes)\n"
+    )
+    documents = [row["document"] for row in csv.DictReader(io.StringIO(result.out, newline=""))]
+    assert documents == [os.path.join("folder", "a.txt"), os.path.join("folder", "sub", "b.txt")]
+
+
+def test_the_default_maximum_is_20_megabytes(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with (workdir / "big.txt").open("wb") as file:
+        file.truncate(20_000_001)  # sparse: no disk used, and refused before decoding
+    result = run(monkeypatch, ["extract", "big.txt"])
+    assert result.code == 1
+    assert result.err == (
+        "osint-claims: big.txt: larger than the maximum document size (20,000,000 bytes)\n"
+    )

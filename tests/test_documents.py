@@ -12,6 +12,7 @@ import pytest
 
 from osint_claims import (
     DocumentError,
+    InvalidInputError,
     OsintClaimsError,
     decode_document,
     find_documents,
@@ -231,3 +232,56 @@ def test_a_symbolic_link_to_a_pipe_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DocumentError, match=r"link.txt: not a regular file \(a named pipe\)$"):
         read(link)
     assert stat.S_ISFIFO(os.stat(link).st_mode)
+
+
+# -- A maximum size, enforced while reading ------------------------------------------------
+
+
+def test_a_document_over_the_maximum_is_refused_after_reading_one_byte_more(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    big = _write(tmp_path / "big.txt", b"x" * 3_000_000)
+    taken: list[int] = []
+    real_read = os.read
+
+    def counting(descriptor: int, size: int) -> bytes:
+        data = real_read(descriptor, size)
+        taken.append(len(data))
+        return data
+
+    monkeypatch.setattr(os, "read", counting)
+    with pytest.raises(DocumentError) as caught:
+        read(big, max_bytes=1000)
+    assert caught.value.reason == "larger than the maximum document size (1,000 bytes)"
+    assert sum(taken) == 1001
+    taken.clear()
+    assert len(read(big, max_bytes=3_000_000)) == 3_000_000
+    assert len(read(big)) == 3_000_000  # no maximum unless asked
+    assert sum(taken) == 6_000_000
+
+
+@pytest.mark.parametrize(
+    ("data", "max_bytes", "outcome"),
+    [
+        (b"Kyiv", 4, "Kyiv"),
+        (b"Kyiv", 3, "larger than the maximum document size (3 bytes)"),
+        (b"\xef\xbb\xbfKyiv", 6, "larger than the maximum document size (6 bytes)"),
+        (b"Kyiv", None, "Kyiv"),
+    ],
+)
+def test_the_maximum_counts_the_bytes_as_stored(
+    data: bytes, max_bytes: int | None, outcome: str
+) -> None:
+    try:
+        assert decode_document(data, "a.txt", max_bytes=max_bytes) == outcome
+    except DocumentError as error:
+        assert error.reason == outcome
+
+
+@pytest.mark.parametrize("max_bytes", [0, -1, True, 1.5, "20MB"])
+def test_a_maximum_that_is_no_size_is_refused(tmp_path: Path, max_bytes: Any) -> None:
+    path = _write(tmp_path / "a.txt", "Kyiv")
+    with pytest.raises(InvalidInputError, match="max_bytes must be None or at least 1"):
+        read(path, max_bytes=max_bytes)
+    with pytest.raises(InvalidInputError, match="max_bytes must be None or at least 1"):
+        decode_document(b"Kyiv", "a.txt", max_bytes=max_bytes)

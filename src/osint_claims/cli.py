@@ -26,16 +26,19 @@ import contextlib
 import io
 import json
 import os
+import re
 import shutil
 import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Final, Generic, TextIO, TypeVar
 
 import attrs
 
+from ._files import read_at_most
 from ._output import Output, Stopped, stopping_on_signals
 from ._version import __version__
 from .articles import read_article
@@ -43,6 +46,7 @@ from .claims import extract_claims
 from .compare import Comparison
 from .dates import parse_date
 from .documents import (
+    DEFAULT_MAX_BYTES,
     DEFAULT_PATTERN,
     decode_document,
     find_documents,
@@ -197,8 +201,8 @@ def add_input_options(parser: argparse.ArgumentParser, *, published: bool = True
     >>> parser = argparse.ArgumentParser()
     >>> add_input_options(parser)
     >>> args = parser.parse_args(["notes", "-", "--published", "27 March 2025"])
-    >>> args.paths, args.glob, args.published
-    (['notes', '-'], '*.txt,*.md', datetime.date(2025, 3, 27))
+    >>> args.paths, args.glob, args.max_bytes, args.published
+    (['notes', '-'], '*.txt,*.md', 20000000, datetime.date(2025, 3, 27))
     """
     parser.add_argument(
         "paths",
@@ -211,6 +215,14 @@ def add_input_options(parser: argparse.ArgumentParser, *, published: bool = True
         default=DEFAULT_PATTERN,
         metavar="PATTERNS",
         help="file names to read in folders, comma-separated (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--max-bytes",
+        type=_size_argument,
+        default=DEFAULT_MAX_BYTES,
+        metavar="SIZE",
+        help="largest document to read; larger ones are named and skipped "
+        "(20MB, 500kB, 1GiB or a number of bytes; default: 20MB)",
     )
     if not published:
         return
@@ -226,6 +238,29 @@ def add_input_options(parser: argparse.ArgumentParser, *, published: bool = True
         action="store_true",
         help="also read the headlines of related articles listed on each page",
     )
+
+
+_SIZE: Final = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(?:([kmg])(i?)b?|b)?\s*", re.IGNORECASE)
+
+
+def _size_argument(text: str) -> int:
+    """A size in bytes: ``20000000``, ``20MB`` or ``20M`` (powers of 1000), ``20MiB``
+    (powers of 1024).
+
+    >>> _size_argument("20MB"), _size_argument("1.5 kB"), _size_argument("2GiB")
+    (20000000, 1500, 2147483648)
+    """
+    found = _SIZE.fullmatch(text)
+    if found is None:
+        raise argparse.ArgumentTypeError(
+            f"not a size: {text!r} (write it as 20MB, 500kB, 1GiB or a number of bytes)"
+        )
+    figure, prefix, binary = found.groups()
+    power = "kmg".index(prefix.lower()) + 1 if prefix else 0
+    size = int(Decimal(figure) * (1024 if binary else 1000) ** power)
+    if size < 1:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (at least one byte)")
+    return size
 
 
 def _date_argument(text: str) -> date:
@@ -256,16 +291,16 @@ def _sources(run: Run) -> list[Path | None]:
     return found
 
 
-def _read_stdin() -> bytes:
+def _read_stdin(limit: int) -> bytes:
+    """Standard input's bytes, ``limit`` at most: a stream that never ends is cut short."""
     stream = sys.stdin
     if stream is None:
         return b""
     buffer = getattr(stream, "buffer", None)
     if buffer is not None:
-        data = buffer.read()
-        return data if isinstance(data, bytes) else bytes(data)
+        return read_at_most(lambda size: bytes(buffer.read(size)), limit)
     # A text stream with no bytes underneath (a test's StringIO): already decoded.
-    return str(stream.read()).encode("utf-8")
+    return str(stream.read(limit)).encode("utf-8")
 
 
 def read_documents(run: Run) -> Iterator[Document]:
@@ -282,10 +317,11 @@ def read_documents(run: Run) -> Iterator[Document]:
             progress.advance(name)
             try:
                 if source is None:
-                    text = decode_document(_read_stdin(), STDIN_NAME)
+                    data = _read_stdin(run.args.max_bytes + 1)
+                    text = decode_document(data, STDIN_NAME, max_bytes=run.args.max_bytes)
                     url = None
                 else:
-                    text = read_document(source)
+                    text = read_document(source, max_bytes=run.args.max_bytes)
                     url = source.resolve().as_uri()
             except DocumentError as error:
                 run.fail(error)

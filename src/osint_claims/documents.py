@@ -24,16 +24,29 @@ from __future__ import annotations
 import fnmatch
 import os
 import stat
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Final
 
-from .errors import DocumentError
+from ._files import read_at_most
+from .errors import DocumentError, InvalidInputError
 
-__all__ = ["DEFAULT_PATTERN", "decode_document", "find_documents", "read_document", "would_find"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_PATTERN",
+    "decode_document",
+    "find_documents",
+    "read_document",
+    "would_find",
+]
 
 DEFAULT_PATTERN: Final = "*.txt,*.md"
 """The files read from a folder: plain text and Markdown. Alternatives are comma-separated."""
+
+DEFAULT_MAX_BYTES: Final = 20_000_000
+"""The command line's largest document, 20 MB: some thousand pages of text, far above any
+article, and still read in a few hundred megabytes of memory (``--max-bytes``)."""
 
 _BOM: Final = b"\xef\xbb\xbf"
 # A UTF-16 or UTF-32 file is text, but not the UTF-8 we read: say so rather than "binary".
@@ -45,12 +58,13 @@ _WIDE_BOMS: Final = (
 )
 
 
-def decode_document(data: bytes, document: str) -> str:
+def decode_document(data: bytes, document: str, *, max_bytes: int | None = None) -> str:
     """The text of a document's bytes: UTF-8, byte-order mark dropped, line ends as ``\\n``.
 
     Line ends are translated as :func:`open` does in text mode, so that offsets in the
     results match those of ``read_article(path)``. ``document`` only names the document in
-    errors.
+    errors. With ``max_bytes``, more bytes than that is an error ("larger than the maximum
+    document size"); a reader of a stream reads ``max_bytes + 1`` at most to find out.
 
     >>> decode_document(b"\\xef\\xbb\\xbfKyiv\\r\\nSeoul", "<stdin>")
     'Kyiv\\nSeoul'
@@ -59,6 +73,11 @@ def decode_document(data: bytes, document: str) -> str:
     ...
     osint_claims.errors.DocumentError: <stdin>: not UTF-8 text: byte 0xe9 at offset 3
     """
+    _check_limit(max_bytes, "decode_document")
+    if max_bytes is not None and len(data) > max_bytes:
+        raise DocumentError(
+            document, f"larger than the maximum document size ({max_bytes:,} bytes)"
+        )
     for mark, encoding in _WIDE_BOMS:
         if data.startswith(mark):
             raise DocumentError(document, f"{encoding} text, expected UTF-8")
@@ -80,8 +99,11 @@ def decode_document(data: bytes, document: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_document(path: str | os.PathLike[str]) -> str:
+def read_document(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> str:
     """The text of the UTF-8 file at ``path`` (see :func:`decode_document`).
+
+    With ``max_bytes``, a larger file is an error and no more than ``max_bytes + 1`` bytes
+    of it are read (the command line's default is :data:`DEFAULT_MAX_BYTES`).
 
     Raises :class:`DocumentError` for a missing or unreadable path, a directory, anything
     else that is not a regular file (a named pipe, a device, a socket: never opened for a
@@ -97,9 +119,10 @@ def read_document(path: str | os.PathLike[str]) -> str:
     ...
     osint_claims.errors.DocumentError: /dev/zero: not a regular file (a character device)
     """
+    _check_limit(max_bytes, "read_document")
     name = os.fspath(path)
     try:
-        data = _read_regular(name)
+        data = _read_regular(name, None if max_bytes is None else max_bytes + 1)
     except IsADirectoryError:
         raise DocumentError(name, "is a directory") from None
     except FileNotFoundError:
@@ -111,7 +134,14 @@ def read_document(path: str | os.PathLike[str]) -> str:
         why = (error.strerror or type(error).__name__).lower()
         reason = _kind_of(name) or f"cannot read: {why}"
         raise DocumentError(name, reason) from None
-    return decode_document(data, name)
+    return decode_document(data, name, max_bytes=max_bytes)
+
+
+def _check_limit(max_bytes: int | None, where: str) -> None:
+    if max_bytes is not None and (
+        not isinstance(max_bytes, int) or isinstance(max_bytes, bool) or max_bytes < 1
+    ):
+        raise InvalidInputError(where, f"max_bytes must be None or at least 1, got {max_bytes!r}")
 
 
 # Files are opened with os.open and read with os.read, the seams tests replace to simulate
@@ -123,21 +153,21 @@ _OPEN_FLAGS: Final = (
     | getattr(os, "O_NONBLOCK", 0)
     | getattr(os, "O_NOCTTY", 0)
 )
-_CHUNK: Final = 1 << 20
 
 
-def _read_regular(name: str) -> bytes:
-    """The bytes of the regular file ``name``; DocumentError for anything else."""
+def _read_regular(name: str, limit: int | None) -> bytes:
+    """The bytes of the regular file ``name``, ``limit`` at most; DocumentError for anything
+    else."""
     descriptor = os.open(name, _OPEN_FLAGS)
     try:
         # Checked on what was opened, not on the name: the name may change in between.
         kind = _not_regular(os.fstat(descriptor).st_mode)
         if kind is not None:
             raise DocumentError(name, kind)
-        chunks = []
-        while chunk := os.read(descriptor, _CHUNK):
-            chunks.append(chunk)
-        return b"".join(chunks)
+        if limit is None:
+            # No limit asked for: the file's own size, plus whatever it grows by meanwhile.
+            limit = sys.maxsize
+        return read_at_most(lambda size: os.read(descriptor, size), limit)
     finally:
         os.close(descriptor)
 
