@@ -627,3 +627,54 @@ def test_the_default_maximum_is_20_megabytes(
     assert result.err == (
         "osint-claims: big.txt: larger than the maximum document size (20,000,000 bytes)\n"
     )
+
+
+# -- An unlistable folder is named and the walk goes on ------------------------------------
+
+
+def test_an_unlistable_folder_is_named_and_the_walk_goes_on(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    locked = workdir / "folder" / "locked"
+    (locked / "deeper").mkdir(parents=True)
+    (locked / "deeper" / "c.txt").write_text(GOOD, encoding="utf-8")
+    locked.chmod(0)
+    try:
+        try:
+            os.scandir(locked).close()
+        except PermissionError:
+            pass  # the mode is enough: an unprivileged user
+        else:
+            # Root lists anything whatever its mode: give the failure the kernel gives
+            # everyone else, through os.scandir, the seam documents.py names for this.
+            real_scandir = os.scandir
+
+            def scandir(path: Any) -> Any:
+                if Path(path).resolve() == locked:
+                    raise PermissionError(13, "Permission denied", str(path))
+                return real_scandir(path)
+
+            monkeypatch.setattr(os, "scandir", scandir)
+        result = run(monkeypatch, ["quantities", "folder", "emptydir", "-f", "csv"])
+    finally:
+        locked.chmod(0o755)
+    assert result.code == 1
+    assert result.err.splitlines() == [
+        f"osint-claims: {os.path.join('folder', 'locked')}: cannot list: permission denied",
+        "osint-claims: emptydir: no files matching '*.txt,*.md' in this folder",
+    ]
+    documents = [row["document"] for row in csv.DictReader(io.StringIO(result.out, newline=""))]
+    assert documents == [os.path.join("folder", "a.txt"), os.path.join("folder", "sub", "b.txt")]
+
+
+def test_an_unlistable_folder_given_is_named_once(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(path: Any) -> Any:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(os, "scandir", refuse)  # simulated, as above
+    result = run(monkeypatch, ["extract", "folder", "good.txt"])
+    assert result.code == 1
+    assert result.err == "osint-claims: folder: cannot list: permission denied\n"
+    assert '"predicate": "sent"' in result.out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import socket
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from osint_claims import (
     would_find,
 )
 from osint_claims import read_document as read
+from osint_claims.documents import DEFAULT_PATTERN
 
 
 def _write(path: Path, data: bytes | str) -> Path:
@@ -119,8 +121,8 @@ def test_find_documents_order_hidden_files_and_patterns(tmp_path: Path) -> None:
     _write(tmp_path / ".git" / "x.txt", "text")
 
     def found(*paths: Path, pattern: str | None = None) -> list[str]:
-        kwargs = {} if pattern is None else {"pattern": pattern}
-        return [p.relative_to(tmp_path).as_posix() for p in find_documents(paths, **kwargs)]
+        search = find_documents(paths, pattern=DEFAULT_PATTERN if pattern is None else pattern)
+        return [p.relative_to(tmp_path).as_posix() for p in search]
 
     assert found(tmp_path) == ["a.md", "b.txt", "sub/c.txt", "sub/deeper/d.txt"]
     assert found(tmp_path, pattern="*.csv, *.TXT") == ["notes.csv", "z/e.TXT"]
@@ -144,20 +146,46 @@ def test_find_documents_takes_strings_and_is_lazy(tmp_path: Path) -> None:
     assert next(documents) == tmp_path / "nothing-here"
 
 
-def test_unlistable_folder_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _write(tmp_path / "a.txt", "text")
-    locked = tmp_path / "locked"
-    _write(locked / "b.txt", "text")
+def _lock(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make ``folder`` unlistable: mode 000, and where that does not stop the listing (the
+    tests run as root, or on a file system that ignores modes) the same failure through
+    ``os.scandir``, the seam documents.py names for this."""
+    folder.chmod(0)
+    try:
+        os.scandir(folder).close()
+    except PermissionError:
+        return  # the mode is enough
     real_scandir = os.scandir
 
-    def scandir(path: str) -> object:
-        if Path(path) == locked:
+    def scandir(path: Any) -> Any:
+        if Path(path) == folder:
             raise PermissionError(13, "Permission denied", str(path))
         return real_scandir(path)
 
     monkeypatch.setattr(os, "scandir", scandir)
+
+
+@pytest.fixture
+def locked_tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    for name in ("a.txt", "locked/b.txt", "locked/deeper/c.txt", "z/d.txt"):
+        _write(tmp_path / name, "text")
+    _lock(tmp_path / "locked", monkeypatch)
+    yield tmp_path
+    (tmp_path / "locked").chmod(0o755)  # or pytest cannot remove it
+
+
+def test_an_unlistable_folder_is_an_error(locked_tree: Path) -> None:
     with pytest.raises(DocumentError, match=r"locked: cannot list: permission denied$"):
-        list(find_documents([tmp_path]))
+        list(find_documents([locked_tree]))
+
+
+def test_with_on_error_the_search_goes_on_past_an_unlistable_folder(locked_tree: Path) -> None:
+    errors: list[DocumentError] = []
+    found = list(find_documents([locked_tree], on_error=errors.append))
+    assert [p.relative_to(locked_tree).as_posix() for p in found] == ["a.txt", "z/d.txt"]
+    assert [(e.document, e.reason) for e in errors] == [
+        (str(locked_tree / "locked"), "cannot list: permission denied")
+    ]
 
 
 @pytest.mark.parametrize(

@@ -280,13 +280,10 @@ def _sources(run: Run) -> list[Path | None]:
         if given == STDIN:
             found.append(None)
             continue
-        before = len(found)
-        try:
-            found.extend(find_documents([given], pattern=pattern))
-        except DocumentError as error:
-            run.fail(error)
-            continue
-        if len(found) == before:
+        before, failed = len(found), len(run.failures)
+        # A folder that cannot be listed is named, and the search goes on around it.
+        found.extend(find_documents([given], pattern=pattern, on_error=run.fail))
+        if len(found) == before and len(run.failures) == failed:
             run.fail(DocumentError(given, f"no files matching {pattern!r} in this folder"))
     return found
 

@@ -25,9 +25,9 @@ import fnmatch
 import os
 import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Final
+from typing import Final, TypeAlias
 
 from ._files import read_at_most
 from .errors import DocumentError, InvalidInputError
@@ -43,6 +43,9 @@ __all__ = [
 
 DEFAULT_PATTERN: Final = "*.txt,*.md"
 """The files read from a folder: plain text and Markdown. Alternatives are comma-separated."""
+
+OnError: TypeAlias = Callable[[DocumentError], None]
+"""What :func:`find_documents` calls with each folder it cannot list, if given."""
 
 DEFAULT_MAX_BYTES: Final = 20_000_000
 """The command line's largest document, 20 MB: some thousand pages of text, far above any
@@ -207,27 +210,48 @@ def _patterns(pattern: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in pattern.split(",") if part.strip())
 
 
-def _walk_failure(error: OSError) -> None:
-    # os.walk drops unreadable folders silently by default; a user should hear of them.
-    where = error.filename if error.filename is not None else "?"
-    raise DocumentError(os.fspath(where), f"cannot list: {(error.strerror or '').lower()}")
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # as os.walk has it: what cannot be examined is no folder
+        return False
 
 
-def _folder(folder: Path, patterns: tuple[str, ...]) -> list[Path]:
+def _folder(folder: Path, patterns: tuple[str, ...], on_error: OnError | None) -> list[Path]:
     found: list[Path] = []
-    for root, folders, files in os.walk(folder, onerror=_walk_failure):
-        # Hidden folders (.git, .venv) hold no articles; pruning in place stops the descent.
-        folders[:] = [name for name in folders if not name.startswith(".")]
-        found.extend(
-            Path(root, name)
-            for name in files
-            if not name.startswith(".") and _matches(name, patterns)
-        )
+    waiting = [folder]
+    while waiting:
+        current = waiting.pop()
+        # os.scandir, one call per folder, is the seam tests replace to simulate a folder
+        # that cannot be listed: file modes do not stop root.
+        try:
+            with os.scandir(current) as listing:
+                entries = list(listing)
+        except OSError as error:
+            failure = DocumentError(
+                os.fspath(current), f"cannot list: {(error.strerror or 'error').lower()}"
+            )
+            if on_error is None:
+                raise failure from None
+            on_error(failure)
+            continue
+        for entry in entries:
+            # Hidden files and folders (.git, .venv) hold no articles.
+            if entry.name.startswith("."):
+                continue
+            if _is_folder(entry):
+                if not entry.is_symlink():  # links to folders are not followed
+                    waiting.append(current / entry.name)
+            elif _matches(entry.name, patterns):
+                found.append(current / entry.name)
     return sorted(found, key=lambda path: path.relative_to(folder).parts)
 
 
 def find_documents(
-    paths: Iterable[str | os.PathLike[str]], *, pattern: str = DEFAULT_PATTERN
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    pattern: str = DEFAULT_PATTERN,
+    on_error: OnError | None = None,
 ) -> Iterator[Path]:
     """The files to read for ``paths``, in order: files as given, folders searched.
 
@@ -236,8 +260,11 @@ def find_documents(
     file names matching ``pattern`` (shell wildcards, case-sensitive, alternatives
     separated by commas, :data:`DEFAULT_PATTERN` by default); hidden files and folders
     (names starting with ".") are skipped, symbolic links to folders are not followed, and
-    each folder's files come sorted by path. A folder that cannot be listed raises
-    :class:`DocumentError`.
+    each folder's files come sorted by path.
+
+    A folder that cannot be listed, the one given or any below it, raises
+    :class:`DocumentError` ("cannot list: permission denied"); with ``on_error``, the error
+    is passed to it instead and the search goes on with the other folders.
 
     >>> import tempfile
     >>> from pathlib import Path
@@ -254,7 +281,7 @@ def find_documents(
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            yield from _folder(path, patterns)
+            yield from _folder(path, patterns, on_error)
         else:
             yield path
 
