@@ -678,3 +678,54 @@ def test_an_unlistable_folder_given_is_named_once(
     assert result.code == 1
     assert result.err == "osint-claims: folder: cannot list: permission denied\n"
     assert '"predicate": "sent"' in result.out
+
+
+# -- File names that are not UTF-8 -----------------------------------------------------------
+
+BAD_NAME = os.fsdecode(b"bad\xffname.txt")  # what Python makes of such a name: a surrogate
+
+
+@pytest.mark.parametrize(
+    ("fmt", "written"),
+    [
+        ("jsonl", '{"document": "names/bad\\\\xffname.txt", "quantity": {"value": "40"'),
+        ("csv", "names/bad\\xffname.txt,40,40,40,exact"),
+        ("table", "names/bad\\xffname.txt  40      drones"),
+        ("markdown", "| names/bad\\xffname.txt | 40 | drones |"),
+    ],
+)
+@pytest.mark.parametrize("output", ["-", "out"])
+def test_a_name_that_is_not_utf8_is_written_with_backslashes(
+    fmt: str, written: str, output: str, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    names = workdir / "names"
+    names.mkdir()
+    (names / BAD_NAME).write_text("Kyiv said 40 drones were shot down.", encoding="utf-8")
+    (names / os.fsdecode(b"empty\xfe.txt")).write_bytes(b"")
+    result = run(monkeypatch, ["quantities", "names", "-f", fmt, "-o", output])
+    assert result.code == 1
+    assert result.err == "osint-claims: names/empty\\xfe.txt: empty file\n"
+    text = result.out if output == "-" else (workdir / "out").read_bytes().decode("utf-8")
+    assert written in text
+
+
+def test_a_claim_from_a_name_that_is_not_utf8_keeps_its_exact_address(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (workdir / BAD_NAME).write_text(GOOD, encoding="utf-8")
+    result = run(monkeypatch, ["extract", BAD_NAME, "-o", "out.jsonl"])
+    assert result.code == 0, result.err
+    [line] = (workdir / "out.jsonl").read_text(encoding="utf-8").splitlines()
+    url = from_json(line, Claim).source.url  # type: ignore[union-attr]
+    assert url is not None and url.endswith("/bad%FFname.txt")
+
+
+def test_an_output_name_that_is_not_utf8_is_shown_with_backslashes(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    missing = os.fsdecode(b"nod\xe9r/out.jsonl")
+    result = run(monkeypatch, ["extract", "good.txt", "-o", missing])
+    assert result.code == 2
+    assert (
+        result.err == "osint-claims: cannot write nod\\xe9r/out.jsonl: No such file or directory\n"
+    )

@@ -171,7 +171,7 @@ class Run:
     def fail(self, error: DocumentError) -> None:
         """Record a failed input and name it on stderr, in one line."""
         self.failures.append(error)
-        line = f"{PROGRAM}: {error}"
+        line = f"{PROGRAM}: {_shown(str(error))}"
         if self.progress is not None:
             self.progress.note(line)
         else:
@@ -182,9 +182,25 @@ class Run:
         return EXIT_FAILURES if self.failures else EXIT_OK
 
 
+def _shown(text: str) -> str:
+    """``text`` fit for any output: the bytes of a file name that are not UTF-8 (which
+    Python carries as lone surrogates) written as ``\\xff``, never an encoding error.
+
+    >>> import os
+    >>> print(_shown(os.fsdecode(b"notes/bad\\xffname.txt")), _shown("Київ.txt"))
+    notes/bad\\xffname.txt Київ.txt
+    """
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # surrogates that no file name decodes to
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
+
+
 @attrs.frozen
 class Document:
-    """One input read: its name as the user gave or the search found it, and its text."""
+    """One input read: its name as the user gave or the search found it (fit for any
+    output, see :func:`_shown`), its text, and its ``file://`` address."""
 
     name: str
     text: str
@@ -310,7 +326,7 @@ def read_documents(run: Run) -> Iterator[Document]:
     run.progress = progress
     try:
         for source in sources:
-            name = STDIN_NAME if source is None else str(source)
+            name = STDIN_NAME if source is None else _shown(str(source))
             progress.advance(name)
             try:
                 if source is None:
@@ -611,11 +627,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as stop:  # argparse exits on --help, --version and usage errors
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
-    target = "standard output" if args.output in (None, STDIN) else args.output
+    target = "standard output" if args.output in (None, STDIN) else _shown(args.output)
     clash = _output_clash(args)
     if clash is not None:
         # Writing would destroy an input, or read the output back as one: refuse up front.
-        sys.stderr.write(f"{PROGRAM}: {clash}\n")
+        sys.stderr.write(f"{PROGRAM}: {_shown(clash)}\n")
         return EXIT_USAGE
     with stopping_on_signals():
         return _run(args, target)
