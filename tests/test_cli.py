@@ -14,6 +14,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,16 @@ from typing import Any
 import jsonschema
 import pytest
 
-from osint_claims import RECORD_FIELDS, Article, Claim, cli, extract_claims, from_json, json_schema
+from osint_claims import (
+    RECORD_FIELDS,
+    Article,
+    Claim,
+    cli,
+    extract_claims,
+    extract_quantities,
+    from_json,
+    json_schema,
+)
 from osint_claims.schema import MODEL_TYPES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -729,3 +739,52 @@ def test_an_output_name_that_is_not_utf8_is_shown_with_backslashes(
     assert (
         result.err == "osint-claims: cannot write nod\\xe9r/out.jsonl: No such file or directory\n"
     )
+
+
+# -- Tables and Markdown are written as the rows come ----------------------------------------
+
+
+class Watched(io.StringIO):
+    """An output that notes, for each line written, how many items had been taken."""
+
+    def __init__(self, taken: list[int]) -> None:
+        super().__init__()
+        self.taken = taken
+        self.at: list[int] = []
+
+    def write(self, text: str) -> int:
+        self.at.extend([self.taken[0]] * text.count("\n"))
+        return super().write(text)
+
+
+def _quantities_taken(texts: list[str], taken: list[int]) -> Iterator[cli.QuantityItem]:
+    for text in texts:
+        taken[0] += 1
+        [quantity] = extract_quantities(text)
+        yield "doc.txt", quantity
+
+
+@pytest.mark.parametrize(("fmt", "held"), [("markdown", 1), ("table", cli.TABLE_LOOKAHEAD)])
+def test_tables_hold_a_bounded_number_of_rows(fmt: str, held: int) -> None:
+    taken = [0]
+    out = Watched(taken)
+    rows = 3 * cli.TABLE_LOOKAHEAD
+    cli._write(_quantities_taken(["40 drones"] * rows, taken), cli.QUANTITIES, fmt, out)
+    body = out.at[2:]  # after the header and its rule
+    assert len(body) == rows
+    # Row k (from 1) is written once k items are taken, or the look-ahead is full.
+    for k, at in enumerate(body, start=1):
+        assert at <= max(k, held), (k, at)
+
+
+def test_a_wide_cell_after_the_look_ahead_moves_only_its_own_line() -> None:
+    texts = ["40 drones"] * cli.TABLE_LOOKAHEAD + ["1,200,000 people", "7 tanks"]
+    out = io.StringIO()
+    cli._write(_quantities_taken(texts, [0]), cli.QUANTITIES, "table", out)
+    header, _, *body = out.getvalue().splitlines()
+    assert len(body) == len(texts)
+    assert body[-2].split() == ["doc.txt", "1200000", "people", "0", "16", "1,200,000", "people"]
+    # The column of the item: where the header puts it, except on the wide line.
+    column = header.index("item")
+    assert body[0][column:].startswith("drones") and body[-1][column:].startswith("tanks")
+    assert not body[-2][column:].startswith("people")

@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import itertools
 import json
 import os
 import re
@@ -75,6 +76,7 @@ __all__ = [
     "EXIT_FAILURES",
     "EXIT_OK",
     "EXIT_USAGE",
+    "TABLE_LOOKAHEAD",
     "Command",
     "Document",
     "Run",
@@ -397,16 +399,17 @@ class Layout(Generic[T]):
 
 
 def _write(items: Iterable[T], layout: Layout[T], fmt: str, out: TextIO) -> None:
+    # Every format is written as the items come, so memory does not grow with the corpus.
     if fmt == "jsonl":
         for item in items:
             out.write(layout.as_json(item) + "\n")
     elif fmt == "csv":
         write_csv(map(layout.as_record, items), out, fields=layout.fields)
     else:
-        rows = [
+        rows = (
             [_cell(record.get(c)) for c in layout.columns]
             for record in map(layout.as_record, items)
-        ]
+        )
         lines = (
             _markdown(layout.columns, rows) if fmt == "markdown" else _table(layout.columns, rows)
         )
@@ -418,20 +421,41 @@ def _cell(value: str | bool | int | None) -> str:
     return " ".join(csv_cell(value).split())
 
 
-def _table(header: Sequence[str], rows: list[list[str]]) -> list[str]:
-    widths = [max([len(h), *(len(row[i]) for row in rows)]) for i, h in enumerate(header)]
+TABLE_LOOKAHEAD: Final = 200
+"""Rows a table reads before it is written: its column widths come from them and the header."""
+
+
+def _table(header: Sequence[str], rows: Iterable[list[str]]) -> Iterator[str]:
+    """The lines of a table whose column widths fit the header and the first
+    :data:`TABLE_LOOKAHEAD` rows; a wider cell further down pushes the rest of its own
+    line to the right, and the columns of the other lines stay where they are.
+
+    >>> print("\\n".join(_table(["figure", "item"], iter([["3000", "troops"], ["12", "km"]]))))
+    figure  item
+    ------  ------
+    3000    troops
+    12      km
+    """
+    rows = iter(rows)
+    ahead = list(itertools.islice(rows, TABLE_LOOKAHEAD))
+    widths = [max([len(h), *(len(row[i]) for row in ahead)]) for i, h in enumerate(header)]
 
     def line(cells: Sequence[str]) -> str:
         return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
 
-    return [line(header), line(["-" * w for w in widths]), *(line(row) for row in rows)]
+    yield line(header)
+    yield line(["-" * w for w in widths])
+    for row in itertools.chain(ahead, rows):
+        yield line(row)
 
 
-def _markdown(header: Sequence[str], rows: list[list[str]]) -> list[str]:
+def _markdown(header: Sequence[str], rows: Iterable[list[str]]) -> Iterator[str]:
     def line(cells: Sequence[str]) -> str:
         return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
 
-    return [line(header), "|" + "|".join("---" for _ in header) + "|", *(line(r) for r in rows)]
+    yield line(header)
+    yield "|" + "|".join("---" for _ in header) + "|"
+    yield from map(line, rows)
 
 
 CLAIMS: Final[Layout[Claim]] = Layout(
