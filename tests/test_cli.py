@@ -788,3 +788,18 @@ def test_a_wide_cell_after_the_look_ahead_moves_only_its_own_line() -> None:
     column = header.index("item")
     assert body[0][column:].startswith("drones") and body[-1][column:].startswith("tanks")
     assert not body[-2][column:].startswith("people")
+
+
+# -- UTF-16 and UTF-32 documents -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-16"])
+def test_utf16_documents_give_what_utf8_gives(
+    encoding: str, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (workdir / "wide.txt").write_bytes(GOOD.encode(encoding))
+    wide = run(monkeypatch, ["quantities", "wide.txt", "-f", "csv"])
+    narrow = run(monkeypatch, ["quantities", "good.txt", "-f", "csv"])
+    assert wide.code == 0 and wide.err == ""
+    # The same figures at the same offsets: offsets count characters, not bytes.
+    assert wide.out == narrow.out.replace("good.txt", "wide.txt")

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from osint_claims import (
     DocumentError,
@@ -64,7 +66,15 @@ def test_reads_utf8_without_bom_and_with_plain_line_ends(
         (b"caf\xe9 au lait", "not UTF-8 text: byte 0xe9 at offset 3"),
         (b"\xef\xbb\xbfcaf\xe9", "not UTF-8 text: byte 0xe9 at offset 6"),
         (b"ok\n\xff", "not UTF-8 text: byte 0xff at offset 3"),
-        ("Kyiv".encode("utf-16"), "UTF-16 text, expected UTF-8"),
+        ("Kyiv".encode("utf-16")[:-1], "not UTF-16 text: truncated data at offset 8"),
+        (b"\xff\xfeK\x00\x00\xd8y\x00", "not UTF-16 text: illegal UTF-16 surrogate at offset 4"),
+        ("Kyiv\x00".encode("utf-32"), "binary file (NUL byte at offset 20)"),
+        # UTF-8 with a few stray NUL bytes is no UTF-16, whatever the side they fall on.
+        (b"Kyiv\x00 said\x00 it\x00 was", "binary file (NUL byte at offset 4)"),
+        # Where the byte order is unclear: as many NULs on either side.
+        (b"K\x00\x00y" * 8, "binary file (NUL byte at offset 1)"),
+        # Read in its byte order, this would be text but for its control characters.
+        ("K\x01y\x02i\x03v".encode("utf-16-le"), "binary file (NUL byte at offset 1)"),
     ],
 )
 def test_bad_files_are_named_with_the_reason(tmp_path: Path, data: bytes, reason: str) -> None:
@@ -313,3 +323,56 @@ def test_a_maximum_that_is_no_size_is_refused(tmp_path: Path, max_bytes: Any) ->
         read(path, max_bytes=max_bytes)
     with pytest.raises(InvalidInputError, match="max_bytes must be None or at least 1"):
         decode_document(b"Kyiv", "a.txt", max_bytes=max_bytes)
+
+
+# -- UTF-16 and UTF-32, with a byte-order mark or without --------------------------------
+
+WIDE = ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv said 40 drones were shot down.\r\nSeoul said 3,000.",
+        "Київ заявив, що 40 дронів збито вночі.",
+        "قالت وزارة الصحة إن 300 شخص قتلوا",
+        "北京 说 3000 名 士兵 已 被 派往 俄罗斯。",
+        "Kyiv said 40 drones 🚀 were shot down.",  # a character beyond 16 bits
+        "12 km",
+    ],
+)
+@pytest.mark.parametrize("encoding", [*WIDE, "utf-16", "utf-32"])  # the last two with a mark
+def test_utf16_and_utf32_are_read(tmp_path: Path, text: str, encoding: str) -> None:
+    path = _write(tmp_path / "a.txt", text.encode(encoding))
+    assert read(path) == text.replace("\r\n", "\n")
+
+
+@given(
+    st.text(st.characters(codec="ascii", categories=["L", "N", "Zs", "P"]), min_size=4),
+    st.sampled_from(WIDE),
+)
+def test_ascii_text_without_a_mark_reads_back_in_every_byte_order(text: str, encoding: str) -> None:
+    assume(text.strip())
+    assert decode_document(text.encode(encoding), "a.txt") == text
+
+
+@given(
+    st.text(st.characters(codec="ascii", categories=["L", "N", "Zs", "P"]), min_size=1),
+    st.lists(st.integers(min_value=0), min_size=1, max_size=3),
+)
+def test_utf8_with_a_few_stray_nuls_stays_binary(text: str, places: list[int]) -> None:
+    data = bytearray(text.encode("utf-8"))
+    for place in places:
+        data.insert(place % (len(data) + 1), 0)
+    with pytest.raises(DocumentError, match=r"^a.txt: binary file \(NUL byte at offset \d+\)$"):
+        decode_document(bytes(data), "a.txt")
+
+
+@given(st.binary(max_size=600))
+def test_any_bytes_are_text_or_one_document_error(data: bytes) -> None:
+    try:
+        text = decode_document(data, "a.txt")
+    except DocumentError as error:
+        assert "\n" not in error.reason
+    else:
+        assert text.strip() and "\r" not in text

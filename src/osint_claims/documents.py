@@ -1,4 +1,4 @@
-"""Finding and reading documents: files and folders in, UTF-8 text or one clear error out.
+"""Finding and reading documents: files and folders in, text or one clear error out.
 
 :func:`find_documents` turns the paths a user typed into the files to read;
 :func:`read_document` reads one of them, and :func:`decode_document` checks bytes from
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -52,17 +53,37 @@ DEFAULT_MAX_BYTES: Final = 20_000_000
 article, and still read in a few hundred megabytes of memory (``--max-bytes``)."""
 
 _BOM: Final = b"\xef\xbb\xbf"
-# A UTF-16 or UTF-32 file is text, but not the UTF-8 we read: say so rather than "binary".
+# UTF-32 first: its little-endian mark starts like UTF-16's.
 _WIDE_BOMS: Final = (
-    (b"\xff\xfe\x00\x00", "UTF-32"),
-    (b"\x00\x00\xfe\xff", "UTF-32"),
-    (b"\xff\xfe", "UTF-16"),
-    (b"\xfe\xff", "UTF-16"),
+    (b"\xff\xfe\x00\x00", "UTF-32", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "UTF-32", "utf-32-be"),
+    (b"\xff\xfe", "UTF-16", "utf-16-le"),
+    (b"\xfe\xff", "UTF-16", "utf-16-be"),
 )
+# Without a mark: code unit size and the codecs of the two byte orders, UTF-32 first (read
+# as UTF-16, UTF-32 text has NUL characters, which no text passes).
+_WIDE: Final = ((4, "utf-32-le", "utf-32-be"), (2, "utf-16-le", "utf-16-be"))
+# In UTF-16 or UTF-32 text without a mark, what tells the byte order: Latin letters, digits,
+# blanks and punctuation have a NUL high byte, at the last byte of each code unit in
+# little-endian order and at the first in big-endian order. Taken as text when four times
+# as many NUL bytes stand where one order puts them as where the other does, and at least
+# four of them and one code unit in 16 have one: a stray NUL or two in UTF-8 text are
+# no evidence.
+_DOMINANCE: Final = 4
+_DENSITY: Final = 16
+_EVIDENCE: Final = 4
+# What text without a mark never holds: control characters (tab, line ends and form feed
+# aside), private-use characters and non-characters. A reading of binary data in UTF-16
+# is full of them.
+_NOT_TEXT: Final = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffe\uffff]")
 
 
 def decode_document(data: bytes, document: str, *, max_bytes: int | None = None) -> str:
-    """The text of a document's bytes: UTF-8, byte-order mark dropped, line ends as ``\\n``.
+    """The text of a document's bytes, line ends as ``\\n``.
+
+    The bytes are UTF-8, or UTF-16 or UTF-32 with a byte-order mark (dropped), or without
+    one where the byte order is unambiguous (see docs/cli.md); any other bytes with a NUL
+    are binary.
 
     Line ends are translated as :func:`open` does in text mode, so that offsets in the
     results match those of ``read_article(path)``. ``document`` only names the document in
@@ -71,6 +92,8 @@ def decode_document(data: bytes, document: str, *, max_bytes: int | None = None)
 
     >>> decode_document(b"\\xef\\xbb\\xbfKyiv\\r\\nSeoul", "<stdin>")
     'Kyiv\\nSeoul'
+    >>> decode_document("Kyiv: 40 drones".encode("utf-16-le"), "<stdin>")
+    'Kyiv: 40 drones'
     >>> decode_document(b"caf\\xe9", "<stdin>")
     Traceback (most recent call last):
     ...
@@ -81,29 +104,72 @@ def decode_document(data: bytes, document: str, *, max_bytes: int | None = None)
         raise DocumentError(
             document, f"larger than the maximum document size ({max_bytes:,} bytes)"
         )
-    for mark, encoding in _WIDE_BOMS:
-        if data.startswith(mark):
-            raise DocumentError(document, f"{encoding} text, expected UTF-8")
-    skipped = len(_BOM) if data.startswith(_BOM) else 0
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        raise DocumentError(document, f"binary file (NUL byte at offset {nul})")
-    try:
-        text = data[skipped:].decode("utf-8")
-    except UnicodeDecodeError as error:
-        # Offsets count from the file's first byte, byte-order mark included, as a hex
-        # editor shows them.
-        offset = error.start + skipped
-        raise DocumentError(
-            document, f"not UTF-8 text: byte 0x{data[offset]:02x} at offset {offset}"
-        ) from None
+    text = _decode(data, document)
     if not text.strip():
         raise DocumentError(document, "empty file" if not text else "empty file (only blanks)")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _decode(data: bytes, document: str) -> str:
+    # Offsets in errors count from the file's first byte, byte-order mark included, as a
+    # hex editor shows them.
+    for mark, label, codec in _WIDE_BOMS:
+        if data.startswith(mark):
+            return _decode_marked(data, len(mark), label, codec, document)
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        text = _unmarked_wide(data)
+        if text is None:
+            raise DocumentError(document, f"binary file (NUL byte at offset {nul})")
+        return text
+    skipped = len(_BOM) if data.startswith(_BOM) else 0
+    try:
+        return data[skipped:].decode("utf-8")
+    except UnicodeDecodeError as error:
+        offset = error.start + skipped
+        raise DocumentError(
+            document, f"not UTF-8 text: byte 0x{data[offset]:02x} at offset {offset}"
+        ) from None
+
+
+def _decode_marked(data: bytes, skipped: int, label: str, codec: str, document: str) -> str:
+    try:
+        text = data[skipped:].decode(codec)
+    except UnicodeDecodeError as error:
+        offset = error.start + skipped
+        raise DocumentError(
+            document, f"not {label} text: {error.reason} at offset {offset}"
+        ) from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        offset = skipped + len(text[:nul].encode(codec))
+        raise DocumentError(document, f"binary file (NUL byte at offset {offset})")
+    return text
+
+
+def _unmarked_wide(data: bytes) -> str | None:
+    """The text of UTF-32 or UTF-16 ``data`` without a byte-order mark, or ``None`` when the
+    byte order is unclear or the data is not text in it."""
+    for size, little, big in _WIDE:
+        units = len(data) // size
+        if not units or len(data) % size:
+            continue
+        high_little = data[size - 1 :: size].count(0)
+        high_big = data[::size].count(0)
+        for codec, high, other in ((little, high_little, high_big), (big, high_big, high_little)):
+            if high < max(_EVIDENCE, _DOMINANCE * other) or high * _DENSITY < units:
+                continue
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if _NOT_TEXT.search(text) is None:
+                return text
+    return None
+
+
 def read_document(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> str:
-    """The text of the UTF-8 file at ``path`` (see :func:`decode_document`).
+    """The text of the file at ``path``: UTF-8, UTF-16 or UTF-32 (see :func:`decode_document`).
 
     With ``max_bytes``, a larger file is an error and no more than ``max_bytes + 1`` bytes
     of it are read (the command line's default is :data:`DEFAULT_MAX_BYTES`).
@@ -111,7 +177,7 @@ def read_document(path: str | os.PathLike[str], *, max_bytes: int | None = None)
     Raises :class:`DocumentError` for a missing or unreadable path, a directory, anything
     else that is not a regular file (a named pipe, a device, a socket: never opened for a
     read that could wait forever or never end), an empty file, a binary file (one with a
-    NUL byte) and bytes that are not UTF-8.
+    NUL byte, outside UTF-16 or UTF-32 text) and bytes that are not text in their encoding.
 
     >>> read_document("no/such/file.txt")
     Traceback (most recent call last):
