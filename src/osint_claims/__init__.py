@@ -32,7 +32,7 @@ from .consensus import (
 )
 from .corpus import DocumentResult, extract_many, iter_claims
 from .dates import find_periods, find_publication_date, parse_date, resolve_period
-from .documents import decode_document, find_documents, read_document
+from .documents import decode_document, find_documents, read_document, would_find
 from .errors import (
     DocumentError,
     IncompatibleClaimsError,
@@ -173,5 +173,6 @@ __all__ = [
     "to_records",
     "total",
     "voices",
+    "would_find",
     "write_csv",
 ]

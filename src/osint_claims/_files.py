@@ -5,10 +5,35 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from .errors import LexiconError
+
+# What one read asks for: small enough that a cap far above the file's size costs nothing,
+# large enough that a big file takes few calls.
+CHUNK: Final = 1 << 20
+
+
+def read_at_most(read: Callable[[int], bytes], limit: int) -> bytes:
+    """At most ``limit`` bytes from ``read`` (``os.read`` on a descriptor, a stream's
+    ``read``), called until it returns nothing or the limit is reached: a document is never
+    read much beyond what is kept, even from a source that never ends.
+
+    >>> import io
+    >>> read_at_most(io.BytesIO(b"abcdef").read, 4), read_at_most(io.BytesIO(b"ab").read, 4)
+    (b'abcd', b'ab')
+    """
+    chunks = []
+    left = limit
+    while left > 0:
+        chunk = read(min(left, CHUNK))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def toml_error_line(error: tomllib.TOMLDecodeError) -> int | None:

@@ -24,23 +24,36 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import itertools
 import json
 import os
+import re
 import shutil
+import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Final, Generic, TextIO, TypeVar
 
 import attrs
 
+from ._files import read_at_most
+from ._output import Output, Stopped, stopping_on_signals
 from ._version import __version__
 from .articles import read_article
 from .claims import extract_claims
 from .compare import Comparison
 from .dates import parse_date
-from .documents import DEFAULT_PATTERN, decode_document, find_documents, read_document
+from .documents import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_PATTERN,
+    decode_document,
+    find_documents,
+    read_document,
+    would_find,
+)
 from .errors import DocumentError
 from .export import (
     QUANTITY_FIELDS,
@@ -63,6 +76,7 @@ __all__ = [
     "EXIT_FAILURES",
     "EXIT_OK",
     "EXIT_USAGE",
+    "TABLE_LOOKAHEAD",
     "Command",
     "Document",
     "Run",
@@ -79,6 +93,7 @@ EXIT_FAILURES: Final = 1
 EXIT_USAGE: Final = 2
 # What a shell reports for a program whose reader stopped reading (128 + SIGPIPE).
 EXIT_BROKEN_PIPE: Final = 141
+# 128 + the signal: 130 for SIGINT (Ctrl-C), 143 for SIGTERM, 129 for SIGHUP.
 EXIT_INTERRUPTED: Final = 130
 
 STDIN: Final = "-"
@@ -158,7 +173,7 @@ class Run:
     def fail(self, error: DocumentError) -> None:
         """Record a failed input and name it on stderr, in one line."""
         self.failures.append(error)
-        line = f"{PROGRAM}: {error}"
+        line = f"{PROGRAM}: {_shown(str(error))}"
         if self.progress is not None:
             self.progress.note(line)
         else:
@@ -169,9 +184,25 @@ class Run:
         return EXIT_FAILURES if self.failures else EXIT_OK
 
 
+def _shown(text: str) -> str:
+    """``text`` fit for any output: the bytes of a file name that are not UTF-8 (which
+    Python carries as lone surrogates) written as ``\\xff``, never an encoding error.
+
+    >>> import os
+    >>> print(_shown(os.fsdecode(b"notes/bad\\xffname.txt")), _shown("Київ.txt"))
+    notes/bad\\xffname.txt Київ.txt
+    """
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # surrogates that no file name decodes to
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
+
+
 @attrs.frozen
 class Document:
-    """One input read: its name as the user gave or the search found it, and its text."""
+    """One input read: its name as the user gave or the search found it (fit for any
+    output, see :func:`_shown`), its text, and its ``file://`` address."""
 
     name: str
     text: str
@@ -188,8 +219,8 @@ def add_input_options(parser: argparse.ArgumentParser, *, published: bool = True
     >>> parser = argparse.ArgumentParser()
     >>> add_input_options(parser)
     >>> args = parser.parse_args(["notes", "-", "--published", "27 March 2025"])
-    >>> args.paths, args.glob, args.published
-    (['notes', '-'], '*.txt,*.md', datetime.date(2025, 3, 27))
+    >>> args.paths, args.glob, args.max_bytes, args.published
+    (['notes', '-'], '*.txt,*.md', 20000000, datetime.date(2025, 3, 27))
     """
     parser.add_argument(
         "paths",
@@ -202,6 +233,14 @@ def add_input_options(parser: argparse.ArgumentParser, *, published: bool = True
         default=DEFAULT_PATTERN,
         metavar="PATTERNS",
         help="file names to read in folders, comma-separated (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--max-bytes",
+        type=_size_argument,
+        default=DEFAULT_MAX_BYTES,
+        metavar="SIZE",
+        help="largest document to read; larger ones are named and skipped "
+        "(20MB, 500kB, 1GiB or a number of bytes; default: 20MB)",
     )
     if not published:
         return
@@ -217,6 +256,29 @@ def add_input_options(parser: argparse.ArgumentParser, *, published: bool = True
         action="store_true",
         help="also read the headlines of related articles listed on each page",
     )
+
+
+_SIZE: Final = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(?:([kmg])(i?)b?|b)?\s*", re.IGNORECASE)
+
+
+def _size_argument(text: str) -> int:
+    """A size in bytes: ``20000000``, ``20MB`` or ``20M`` (powers of 1000), ``20MiB``
+    (powers of 1024).
+
+    >>> _size_argument("20MB"), _size_argument("1.5 kB"), _size_argument("2GiB")
+    (20000000, 1500, 2147483648)
+    """
+    found = _SIZE.fullmatch(text)
+    if found is None:
+        raise argparse.ArgumentTypeError(
+            f"not a size: {text!r} (write it as 20MB, 500kB, 1GiB or a number of bytes)"
+        )
+    figure, prefix, binary = found.groups()
+    power = "kmg".index(prefix.lower()) + 1 if prefix else 0
+    size = int(Decimal(figure) * (1024 if binary else 1000) ** power)
+    if size < 1:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (at least one byte)")
+    return size
 
 
 def _date_argument(text: str) -> date:
@@ -236,27 +298,24 @@ def _sources(run: Run) -> list[Path | None]:
         if given == STDIN:
             found.append(None)
             continue
-        before = len(found)
-        try:
-            found.extend(find_documents([given], pattern=pattern))
-        except DocumentError as error:
-            run.fail(error)
-            continue
-        if len(found) == before:
+        before, failed = len(found), len(run.failures)
+        # A folder that cannot be listed is named, and the search goes on around it.
+        found.extend(find_documents([given], pattern=pattern, on_error=run.fail))
+        if len(found) == before and len(run.failures) == failed:
             run.fail(DocumentError(given, f"no files matching {pattern!r} in this folder"))
     return found
 
 
-def _read_stdin() -> bytes:
+def _read_stdin(limit: int) -> bytes:
+    """Standard input's bytes, ``limit`` at most: a stream that never ends is cut short."""
     stream = sys.stdin
     if stream is None:
         return b""
     buffer = getattr(stream, "buffer", None)
     if buffer is not None:
-        data = buffer.read()
-        return data if isinstance(data, bytes) else bytes(data)
+        return read_at_most(lambda size: bytes(buffer.read(size)), limit)
     # A text stream with no bytes underneath (a test's StringIO): already decoded.
-    return str(stream.read()).encode("utf-8")
+    return str(stream.read(limit)).encode("utf-8")
 
 
 def read_documents(run: Run) -> Iterator[Document]:
@@ -269,14 +328,15 @@ def read_documents(run: Run) -> Iterator[Document]:
     run.progress = progress
     try:
         for source in sources:
-            name = STDIN_NAME if source is None else str(source)
+            name = STDIN_NAME if source is None else _shown(str(source))
             progress.advance(name)
             try:
                 if source is None:
-                    text = decode_document(_read_stdin(), STDIN_NAME)
+                    data = _read_stdin(run.args.max_bytes + 1)
+                    text = decode_document(data, STDIN_NAME, max_bytes=run.args.max_bytes)
                     url = None
                 else:
-                    text = read_document(source)
+                    text = read_document(source, max_bytes=run.args.max_bytes)
                     url = source.resolve().as_uri()
             except DocumentError as error:
                 run.fail(error)
@@ -339,16 +399,17 @@ class Layout(Generic[T]):
 
 
 def _write(items: Iterable[T], layout: Layout[T], fmt: str, out: TextIO) -> None:
+    # Every format is written as the items come, so memory does not grow with the corpus.
     if fmt == "jsonl":
         for item in items:
             out.write(layout.as_json(item) + "\n")
     elif fmt == "csv":
         write_csv(map(layout.as_record, items), out, fields=layout.fields)
     else:
-        rows = [
+        rows = (
             [_cell(record.get(c)) for c in layout.columns]
             for record in map(layout.as_record, items)
-        ]
+        )
         lines = (
             _markdown(layout.columns, rows) if fmt == "markdown" else _table(layout.columns, rows)
         )
@@ -360,20 +421,41 @@ def _cell(value: str | bool | int | None) -> str:
     return " ".join(csv_cell(value).split())
 
 
-def _table(header: Sequence[str], rows: list[list[str]]) -> list[str]:
-    widths = [max([len(h), *(len(row[i]) for row in rows)]) for i, h in enumerate(header)]
+TABLE_LOOKAHEAD: Final = 200
+"""Rows a table reads before it is written: its column widths come from them and the header."""
+
+
+def _table(header: Sequence[str], rows: Iterable[list[str]]) -> Iterator[str]:
+    """The lines of a table whose column widths fit the header and the first
+    :data:`TABLE_LOOKAHEAD` rows; a wider cell further down pushes the rest of its own
+    line to the right, and the columns of the other lines stay where they are.
+
+    >>> print("\\n".join(_table(["figure", "item"], iter([["3000", "troops"], ["12", "km"]]))))
+    figure  item
+    ------  ------
+    3000    troops
+    12      km
+    """
+    rows = iter(rows)
+    ahead = list(itertools.islice(rows, TABLE_LOOKAHEAD))
+    widths = [max([len(h), *(len(row[i]) for row in ahead)]) for i, h in enumerate(header)]
 
     def line(cells: Sequence[str]) -> str:
         return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
 
-    return [line(header), line(["-" * w for w in widths]), *(line(row) for row in rows)]
+    yield line(header)
+    yield line(["-" * w for w in widths])
+    for row in itertools.chain(ahead, rows):
+        yield line(row)
 
 
-def _markdown(header: Sequence[str], rows: list[list[str]]) -> list[str]:
+def _markdown(header: Sequence[str], rows: Iterable[list[str]]) -> Iterator[str]:
     def line(cells: Sequence[str]) -> str:
         return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
 
-    return [line(header), "|" + "|".join("---" for _ in header) + "|", *(line(r) for r in rows)]
+    yield line(header)
+    yield "|" + "|".join("---" for _ in header) + "|"
+    yield from map(line, rows)
 
 
 CLAIMS: Final[Layout[Claim]] = Layout(
@@ -569,19 +651,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as stop:  # argparse exits on --help, --version and usage errors
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
-    target = "standard output" if args.output in (None, STDIN) else args.output
+    target = "standard output" if args.output in (None, STDIN) else _shown(args.output)
+    clash = _output_clash(args)
+    if clash is not None:
+        # Writing would destroy an input, or read the output back as one: refuse up front.
+        sys.stderr.write(f"{PROGRAM}: {_shown(clash)}\n")
+        return EXIT_USAGE
+    with stopping_on_signals():
+        return _run(args, target)
+
+
+def _run(args: argparse.Namespace, target: str) -> int:
     try:
-        out = _open_output(args.output)
+        output = Output.open(None if args.output == STDIN else args.output)
     except OSError as error:
         # Found before any input is read: as much a usage error as a bad option.
         sys.stderr.write(f"{PROGRAM}: cannot write {target}: {error.strerror}\n")
         return EXIT_USAGE
-    # Standard output stays open for whoever called main(); a file of ours is closed.
-    closing = contextlib.nullcontext(out) if out is sys.stdout else out
     try:
-        with closing:
-            code = COMMANDS[args.command].run(Run(args=args, out=out, err=sys.stderr))
-            out.flush()
+        code = COMMANDS[args.command].run(Run(args=args, out=output.stream, err=sys.stderr))
+        output.commit()
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_BROKEN_PIPE
@@ -589,12 +678,47 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"{PROGRAM}: cannot write {target}: {error.strerror}\n")
         return EXIT_FAILURES
     except KeyboardInterrupt:
-        return EXIT_INTERRUPTED
+        return _interrupted(args, target, signal.SIGINT)
+    except Stopped as stop:
+        return _interrupted(args, target, stop.signum)
+    finally:
+        # Unless committed, the temporary file goes and an old output stays as it was.
+        output.discard()
     return code
 
 
-def _open_output(path: str | None) -> TextIO:
-    if path is None or path == STDIN:
-        return sys.stdout
-    # newline="": the CSV writer chooses its own line ends.
-    return open(path, "w", encoding="utf-8", newline="")  # main closes it
+def _interrupted(args: argparse.Namespace, target: str, signum: int) -> int:
+    if args.output not in (None, STDIN):
+        sys.stderr.write(f"{PROGRAM}: interrupted, {target} not written\n")
+    # What a shell reports for a program ended by that signal.
+    return 128 + signum
+
+
+def _output_clash(args: argparse.Namespace) -> str | None:
+    """Why the output file of ``args`` may not be written, if it is also an input."""
+    output = args.output
+    paths = getattr(args, "paths", None)
+    if output in (None, STDIN) or not paths:
+        return None
+    pattern = getattr(args, "glob", DEFAULT_PATTERN)
+    for given in paths:
+        if given == STDIN:
+            continue
+        if os.path.isdir(given):
+            if would_find(given, output, pattern=pattern):
+                return (
+                    f"the output {output} would be read as an input from {given}: "
+                    "write it outside that folder, or under a name --glob does not match"
+                )
+        elif _same_file(given, output):
+            return f"the output {output} is also an input: write it to another file"
+    return None
+
+
+def _same_file(first: str, second: str) -> bool:
+    if os.path.realpath(first) == os.path.realpath(second):
+        return True
+    try:
+        return os.path.samefile(first, second)  # hard links, bind mounts
+    except OSError:  # one of them does not exist (yet)
+        return False

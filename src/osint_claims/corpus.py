@@ -7,8 +7,8 @@ only as results are taken, so memory does not grow with the size of the corpus.
 
 What a document is:
 
-- a path, any :class:`os.PathLike` (``pathlib.Path``): the UTF-8 file is read, in the
-  worker, with :func:`osint_claims.documents.read_document`;
+- a path, any :class:`os.PathLike` (``pathlib.Path``): the file (UTF-8, UTF-16 or UTF-32)
+  is read, in the worker, with :func:`osint_claims.documents.read_document`;
 - a ``str``: always the *text* of a document, never a file name (wrap names in ``Path``);
 - an :class:`~osint_claims.articles.Article` already read.
 
@@ -146,7 +146,7 @@ def extract_many(
     :class:`ClaimReader` once. With ``ordered`` (the default) results come in input order,
     else as they are done (faster when documents differ much in length).
 
-    A document that cannot be read (a missing, empty, binary or non-UTF-8 file, a value of
+    A document that cannot be read (a missing, empty, binary or undecodable file, a value of
     the wrong type, or an unexpected error inside the pipeline) yields a result with its
     ``reason``, and the others go on. A worker process that dies (killed, out of memory)
     raises ``concurrent.futures.process.BrokenProcessPool``.
