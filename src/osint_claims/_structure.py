@@ -138,8 +138,10 @@ class Structure:
             return False
         before = text[max(0, quantity.span.start - 40) : quantity.span.start]
         after = text[quantity.span.end : quantity.span.end + 3]
-        if regex.search(r"(?i)\baged?\s+(?:about\s+|around\s+)?$", before):
+        if regex.search(r"(?i)\baged?\s+(?:about\s+|around\s+|between\s+)?$", before):
             return True
+        if regex.search(r"(?i)\baged?\s+[0-9]+(?:\s*,\s*[0-9]+)*\s*(?:,\s*|\s+and\s+|\s+to\s+)$", before):
+            return True  # "aged 52, 56 and 34"
         bracketed = before.endswith("(") and after.startswith(")")
         comma = regex.search(r",\s*$", before) is not None and (
             after[:1] in (",", ".", ")", ";") or after.startswith(" an")

@@ -19,7 +19,7 @@ __all__ = ["Token", "is_capitalised", "slug", "tokens"]
 # A word: letters and digits, joined inside by hyphens, apostrophes, full stops or "&",
 # with a trailing apostrophe ("medics'") and a full stop kept where a word follows it.
 _TOKEN: Final = re.compile(r"\w+(?:[-'.&/]\w+)*(?:\.(?=\s+[\w(\"']))?'?|[^\w\s]")
-_SLUG_GAPS: Final = re.compile(r"[^a-z0-9]+")
+_SLUG_GAPS: Final = re.compile(r"[\W_]+")
 
 
 class Token(NamedTuple):
@@ -58,10 +58,13 @@ def is_capitalised(token: Token) -> bool:
 
 
 def slug(name: str) -> str:
-    """A stable id from a name: lower case, "'s" dropped, other marks as hyphens.
+    """A stable id from a name: lower case, "'s" dropped, other marks as hyphens; letters
+    of any script are kept.
 
     >>> slug("Sudan Doctors Network"), slug("medics' network"), slug("Olena Marchenko's")
     ('sudan-doctors-network', 'medics-network', 'olena-marchenko')
+    >>> slug("Omar García Harfuch")
+    'omar-garcía-harfuch'
     """
     lowered = name.lower().replace("'s ", " ")
     lowered = lowered.removesuffix("'s")

@@ -39,7 +39,7 @@ import regex
 from ._patterns import alternation
 from ._words import Token, is_capitalised, slug, tokens
 from .actors import ActorRegistry
-from .errors import InvalidInputError
+from .errors import InvalidInputError, LexiconError
 from .lexicon import Lexicon
 from .model import Actor, ActorKind, Span
 from .text import normalize
@@ -49,7 +49,9 @@ __all__ = ["AttributionContext", "Speaker", "SpeakerReader", "find_speakers"]
 # A speaker's noun phrase is at most this many words ("the Office of the UN High
 # Commissioner for Human Rights"); an apposition after a name at most this many.
 _PHRASE_WORDS: Final = 12
-_APPOSITION_WORDS: Final = 16
+_APPOSITION_WORDS: Final = 24
+# Appositions in a row before a verb: "Name, a member of X, a group that ..., said".
+_APPOSITIONS: Final = 3
 # Lower-case words before a speaker's head noun ("local health officials").
 _MODIFIERS: Final = 4
 # Words between a speaker and its verb ("the ministry late on Sunday said").
@@ -82,6 +84,7 @@ _PARTICLES: Final = frozenset(
 _DETERMINERS: Final = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"})
 _POSTMODIFIER_PREPOSITIONS: Final = frozenset({"at", "in", "for", "from", "of", "with", "on"})
 _QUOTES: Final = frozenset({'"', "'"})
+_KIND_VALUES: Final = frozenset(kind.value for kind in ActorKind)
 
 
 @attrs.frozen(slots=True)
@@ -158,13 +161,24 @@ class AttributionContext:
         """The actor named last whose name holds every word of ``head`` ("the monitor",
         "the network"), else the last of ``kind``."""
         wanted = set(head)
-        for actor in reversed(self.named[-_MEMORY:]):
-            for name in (actor.name, *actor.aliases):
-                if wanted <= set(_name_words(name)):
-                    return actor
+        if wanted:
+            for actor in reversed(self.named[-_MEMORY:]):
+                for name in (actor.name, *actor.aliases):
+                    if wanted <= set(_name_words(name)):
+                        return actor
         if kind is None:
             return None
-        return self.last(frozenset({kind}))
+        return self.last(frozenset({kind}), speakers_first=True)
+
+    def person(self, surname: str) -> Actor | None:
+        """The person named last whose name ends with ``surname`` ("Basal" after "Mahmoud
+        Basal")."""
+        wanted = surname.lower()
+        for actor in reversed(self.named[-_MEMORY:]):
+            names = actor.name.lower().split()
+            if actor.kind in _PERSON_KINDS and len(names) > 1 and wanted in names[1:]:
+                return actor  # "Basal", "García" (of "Omar García Harfuch")
+        return None
 
 
 def _name_words(name: str) -> list[str]:
@@ -176,8 +190,13 @@ class _Words:
 
     def __init__(self, lexicon: Lexicon) -> None:
         table = lexicon.table
-        self.verbs = regex.compile(rf"(?i)\b{alternation(lexicon.words('speakers', 'verbs'))}\b")
+        every_verb = (*lexicon.words("speakers", "verbs"), *lexicon.words("speakers", "weak_verbs"))
+        self.verbs = regex.compile(rf"(?i)\b{alternation(every_verb)}\b")
         self.inverted = frozenset(_fold(w) for w in lexicon.words("speakers", "inverted"))
+        self.weak = frozenset(_fold(w) for w in lexicon.words("speakers", "weak_verbs"))
+        self.figure_nouns = frozenset(
+            _fold(w) for w in lexicon.words("speakers", "figure_nouns")
+        )
         markers = lexicon.words("speakers", "markers")
         self.markers = regex.compile(rf"(?i)\b{alternation(markers)}\b")
         retro = lexicon.words("speakers", "retrospective")
@@ -200,10 +219,21 @@ class _Words:
             for word, kinds in table("speakers", "pronouns").items()
         }
         self.heads: dict[str, ActorKind] = {}
+        self.document_heads: frozenset[str] = frozenset()
         for kind, words in table("speakers", "heads").items():
+            if kind == "document":
+                # "the statement added": the speaker of the statement, named before
+                self.document_heads = frozenset(_fold(w) for w in words)
+                continue
+            if kind not in _KIND_VALUES:
+                raise LexiconError("<lexicon>", None, f"speakers.heads.{kind}: unknown kind")
             for word in words:
                 self.heads.setdefault(_fold(word), ActorKind(kind))
         self.head_length = max((len(h.split()) for h in self.heads), default=1)
+        self.refers: dict[str, frozenset[ActorKind]] = {
+            _fold(word): frozenset(ActorKind(kind) for kind in kinds)
+            for word, kinds in table("speakers", "refers").items()
+        }
         self.titles = frozenset(_fold(w).rstrip(".") for w in lexicon.words("speakers", "titles"))
         self.unnamed = frozenset(_fold(w) for w in lexicon.words("speakers", "unnamed"))
         self.hyphen_modifiers = tuple(
@@ -211,6 +241,15 @@ class _Words:
         )
         self.owner_modifiers = tuple(
             w.lower() for w in lexicon.words("speakers", "owner_modifiers")
+        )
+        self.common = frozenset(
+            (
+                *self.heads,
+                *(w for h in self.heads for w in h.split()),
+                *self.unnamed,
+                *(_fold(w) for w in lexicon.words("speakers", "body_modifiers")),
+                *(_fold(w) for w in lexicon.words("speakers", "attackers")),
+            )
         )
         self.quantifiers = frozenset(
             (
@@ -338,6 +377,8 @@ class SpeakerReader:
             last = first
             while last + 1 < len(toks) and toks[last + 1].end <= verb.end():
                 last += 1
+            if _fold(verb.group()) in words.weak and not self._reports(toks, last + 1):
+                continue
             phrase = self._phrase_before(toks, first - 1)
             if phrase is not None:
                 if self._is_object(toks, phrase, first):
@@ -352,6 +393,16 @@ class SpeakerReader:
             phrase = self._phrase_after(toks, last + 1)
             if phrase is not None:
                 yield phrase, Span(verb.start(), toks[phrase.last].end), "inverted"
+
+    def _reports(self, toks: list[Token], index: int) -> bool:
+        """Whether a weak verb ("put", "gave", "recorded") reports here: "that" follows it,
+        or a figure's noun ("put the death toll at 40", "recorded 40 deaths")."""
+        for token in toks[index : index + 4]:
+            if token.lower in ("that", "at") or token.lower in self.words.figure_nouns:
+                return True
+            if token.lower[:1].isdigit():
+                return True
+        return False
 
     def _is_object(self, toks: list[Token], phrase: _Phrase, verb: int) -> bool:
         """Whether the phrase before a verb is its object, not its subject: "the figures
@@ -401,12 +452,21 @@ class SpeakerReader:
             yield phrase, Span(toks[phrase.first].start, noun.end()), "document"
 
     def _headline_frames(self, toks: list[Token]) -> Iterable[tuple[_Phrase, Span, str]]:
+        """ "General Staff: Russia lost ...", and a speaker after a last colon or dash:
+        "... in Belgorod Region – Governor", "US Strikes Kill 58: Huthi-run Ministry"."""
         colon = next((i for i, t in enumerate(toks[: _HEADLINE_PREFIX + 1]) if t.text == ":"), None)
-        if colon is None or colon == 0:
+        if colon is not None and colon > 0:
+            phrase = self._phrase_before(toks, colon - 1)
+            if phrase is not None and phrase.first == 0:
+                yield phrase, Span(toks[0].start, toks[colon].end), "headline"
+                return
+        for index in range(len(toks) - 2, max(0, len(toks) - _HEADLINE_PREFIX - 2), -1):
+            if toks[index].text not in (":", "-", "|"):
+                continue
+            phrase = self._phrase_after(toks, index + 1)
+            if phrase is not None and phrase.last == len(toks) - 1:
+                yield phrase, Span(toks[index].start, toks[phrase.last].end), "headline"
             return
-        phrase = self._phrase_before(toks, colon - 1)
-        if phrase is not None and phrase.first == 0:
-            yield phrase, Span(toks[0].start, toks[colon].end), "headline"
 
     @staticmethod
     def _token_after(toks: list[Token], position: int) -> int | None:
@@ -457,27 +517,30 @@ class SpeakerReader:
         return phrase
 
     def _apposition_before(self, toks: list[Token], comma: int) -> _Phrase | None:
-        """ "Olena Marchenko, head of the regional administration, said"."""
-        start = comma - 1
-        while start >= 0 and comma - start <= _APPOSITION_WORDS:
-            if toks[start].text == ",":
-                break
-            if not toks[start].is_word and toks[start].text not in ("(", ")", "-", "&", "/"):
+        """ "Olena Marchenko, head of the regional administration, said"; "Fatima Abakar, a
+        member of the Tawila Emergency Response Room, a volunteer group ..., told"."""
+        end = comma
+        description_end = comma - 1
+        for _ in range(_APPOSITIONS):
+            start = end - 1
+            while start >= 0 and end - start <= _APPOSITION_WORDS:
+                if toks[start].text == ",":
+                    break
+                if not toks[start].is_word and toks[start].text not in ("(", ")", "-", "&", "/"):
+                    return None
+                start -= 1
+            else:
                 return None
-            start -= 1
-        else:
-            return None
-        if start < 0 or start + 1 >= comma:
-            return None
-        opening = toks[start + 1]
-        if not self._opens_description(toks, start + 1, comma):
-            return None
-        name = self._core_before(toks, start - 1)
-        if name is None or not self._is_named(toks, name):
-            return None
-        name.affiliation = (start + 1, comma - 1)
-        del opening
-        return name
+            if start < 0 or start + 1 >= end:
+                return None
+            if not self._opens_description(toks, start + 1, end):
+                return None
+            name = self._core_before(toks, start - 1)
+            if name is not None and self._is_named(toks, name):
+                name.affiliation = (start + 1, description_end)
+                return name
+            end = start
+        return None
 
     def _opens_description(self, toks: list[Token], first: int, end: int) -> bool:
         """Whether ``toks[first:end]`` describes a speaker: "head of ...", "a spokeswoman
@@ -486,15 +549,25 @@ class SpeakerReader:
         lowered = [t.lower for t in toks[first:end]]
         if not lowered:
             return False
-        if lowered[0] in ("a", "an", "the", "who", "its", "their", "his", "her"):
+        if lowered[0] in ("a", "an", "the", "who", "its", "their", "his", "her", "one", "which"):
             return True
         return any(
             word.rstrip(".") in words.titles or word in words.heads for word in lowered[:6]
         )
 
     def _is_named(self, toks: list[Token], phrase: _Phrase) -> bool:
+        """Whether the phrase is a proper name: capitalised, and not only a common noun
+        capitalised at the start of the sentence ("Residents said")."""
         last = toks[phrase.last]
-        return is_capitalised(last) and last.lower not in self.words.heads
+        if not is_capitalised(last):
+            return False
+        capitals = [
+            t for t in toks[phrase.first : phrase.last + 1]
+            if is_capitalised(t) and t.lower not in _DETERMINERS
+        ]
+        if len(capitals) > 1 or phrase.last > 0:
+            return True
+        return last.lower not in self.words.heads and last.lower not in self.words.unnamed
 
     def _core_before(self, toks: list[Token], end: int) -> _Phrase | None:
         """The noun phrase that ends at ``toks[end]``, read backwards; None when it has no
@@ -551,13 +624,18 @@ class SpeakerReader:
         return is_capitalised(before) and before.is_word
 
     def _takes_postmodifier(self, toks: list[Token], phrase: _Phrase) -> bool:
-        """ "a doctor at the hospital", "officials in Kherson", "a spokesman for the army"."""
+        """ "a doctor at the hospital", "officials in Kherson", "a spokesman for the army",
+        "the Ministry of Health in Gaza", "the Humanitarian Research Lab at Yale"."""
         head = self._head(toks, phrase)
-        return head is not None and head[1] in (
+        if head is not None and head[1] in (
             ActorKind.OFFICIAL,
             ActorKind.PERSON,
             ActorKind.GOVERNMENT_BODY,
-        )
+            ActorKind.MINISTRY,
+        ):
+            return True
+        capitals = [t for t in toks[phrase.first : phrase.last + 1] if is_capitalised(t)]
+        return head is not None and len(capitals) >= 2
 
     def _phrase_after(self, toks: list[Token], start: int) -> _Phrase | None:
         """The speaker's phrase that starts at ``toks[start]``: "the health ministry",
@@ -672,7 +750,7 @@ class SpeakerReader:
 
     def _has_head(self, toks: list[Token], phrase: _Phrase) -> bool:
         last = toks[phrase.last]
-        if last.lower in self.words.pronouns:
+        if last.lower in self.words.pronouns or last.lower in self.words.document_heads:
             return True
         if self._head(toks, phrase) is not None:
             return True
@@ -695,8 +773,11 @@ class SpeakerReader:
             if last < first:
                 last = phrase.first
         name_tokens = toks[first : last + 1]
+        definite = bool(name_tokens) and name_tokens[0].lower in ("the", "its", "their")
+        at_start = first == 0 or not toks[first - 1].is_word and first == 1
         while name_tokens and name_tokens[0].lower in _DETERMINERS:
             name_tokens = name_tokens[1:]
+            at_start = False
         while name_tokens and (
             name_tokens[0].lower[0].isdigit() or name_tokens[0].lower in words.quantifiers
         ):
@@ -713,6 +794,10 @@ class SpeakerReader:
             return () if actor is None else (actor,)
         start, end = name_tokens[0].start, name_tokens[-1].end
         written = text[start:end]
+        if definite and name_tokens[-1].lower in words.document_heads:
+            inside_document = [m for m in mentions if start <= m[0].start and m[0].end <= end]
+            if not inside_document:
+                return context.last_speaker  # "the statement added", "the report said"
         joined = self._joint(text, name_tokens, mentions, context)
         if joined:
             return joined
@@ -722,7 +807,16 @@ class SpeakerReader:
         within = [(span, actor) for span, actor in mentions if span.start >= start and span.end <= end]
         inside = [(span, actor) for span, actor in within if not self._in_modifier(text, span)]
         owner = self._owner_in_modifier(text, within)
-        actor = self._resolve_named(text, name_tokens, inside, context, affiliation, owner)
+        actor = self._resolve_named(
+            text,
+            name_tokens,
+            inside,
+            context,
+            affiliation,
+            owner,
+            definite=definite,
+            at_start=at_start,
+        )
         return (actor,) if actor is not None else ()
 
     def _joint(
@@ -793,111 +887,153 @@ class SpeakerReader:
         context: AttributionContext,
         affiliation: str | None,
         owner: Actor | None = None,
+        *,
+        definite: bool = False,
+        at_start: bool = False,
     ) -> Actor | None:
+        """A speaker's name (without its determiner) as an actor, registered or not."""
         words = self.words
         start, end = name_tokens[0].start, name_tokens[-1].end
         written = text[start:end]
-        if owner is not None and not mentions:
-            head = self._head(name_tokens, _Phrase(0, len(name_tokens) - 1))
-            kind = head[1] if head is not None else ActorKind.OTHER
-            return _unregistered(
-                written, kind, owner.country, parent=owner.id, affiliation=affiliation
-            )
         head = self._head(name_tokens, _Phrase(0, len(name_tokens) - 1))
-        capitals = [t for t in name_tokens if is_capitalised(t)]
-        # A person with a title: "spokesperson Amina Diallo", "Lt. Gen. Ivan Petrov".
-        person = self._person(text, name_tokens, mentions, affiliation)
+        kind = head[1] if head is not None else None
+        head_words = (
+            [t.lower.removesuffix("'s").rstrip("'") for t in name_tokens[-head[0] :]]
+            if head is not None
+            else []
+        )
+        if owner is not None and not mentions:
+            # "the Houthi-run health ministry" is the Houthis' side's ministry
+            return _unregistered(
+                written, kind or ActorKind.OTHER, owner.country, parent=owner.id,
+                affiliation=affiliation,
+            )
+        person = self._person(text, name_tokens, mentions, affiliation, context)
         if person is not None:
             return person
-        last_mention = mentions[-1] if mentions else None
-        if last_mention is not None and last_mention[0].end == end:
-            span, actor = last_mention
-            before = [t for t in name_tokens if t.end <= span.start]
-            owner = next(
-                (a for s, a in mentions if s.end <= span.start and a.kind is not ActorKind.STATE),
-                None,
+        if mentions:
+            return self._around_mention(
+                text, name_tokens, mentions, written, kind, head_words, affiliation
             )
-            if actor.kind is ActorKind.STATE and owner is not None and before:
-                # "Human Rights Watch Kenya", "UNICEF Yemen": the national branch of a body.
+        proper = self._proper(name_tokens, at_start)
+        if not proper:
+            if head is None or kind is None:
+                return None
+            return self._common(
+                written, head_words, kind, context, affiliation, definite=definite
+            )
+        if len(name_tokens) == 1:
+            known = context.person(name_tokens[0].text)
+            if known is not None:
+                return known  # "Basal said", after "spokesperson Mahmoud Basal"
+        if kind is None:
+            named_kind = ActorKind.PERSON if len(name_tokens) <= 4 else ActorKind.OTHER
+        elif kind in (ActorKind.PERSON, ActorKind.OFFICIAL):
+            named_kind = ActorKind.NGO  # "Emergency Lawyers", "Doctors for Peace"
+        else:
+            named_kind = kind
+        return _unregistered(written, named_kind, None, affiliation=affiliation)
+
+    def _proper(self, name_tokens: list[Token], at_start: bool) -> bool:
+        """Whether a name is a proper one: not only common words capitalised at the start
+        of a sentence or in a headline ("Residents said", "Health Ministry says")."""
+        words = self.words
+        if not any(is_capitalised(t) for t in name_tokens):
+            return False
+        return not all(
+            t.lower.removesuffix("'s").rstrip("'") in words.common
+            for t in name_tokens
+            if t.is_word
+        )
+
+    def _around_mention(
+        self,
+        text: str,
+        name_tokens: list[Token],
+        mentions: Sequence[tuple[Span, Actor]],
+        written: str,
+        kind: ActorKind | None,
+        head_words: list[str],
+        affiliation: str | None,
+    ) -> Actor:
+        """A name around a registered one: "Human Rights Watch Kenya", "the Ukraine air
+        force", "Sudanese authorities", "the U.N. humanitarian office", "U.S. officials"."""
+        span, actor = mentions[-1]
+        rest = [t for t in name_tokens if t.start >= span.end]
+        before = [t for t in name_tokens if t.end <= span.start]
+        if not rest:
+            owner = next((a for s, a in mentions if s.end <= span.start), None)
+            if actor.kind is ActorKind.STATE and owner is not None and owner.kind is not (
+                ActorKind.STATE
+            ):
+                # "Human Rights Watch Kenya", "UNICEF Yemen": a national branch of a body
                 return _unregistered(
                     written, owner.kind, actor.country, parent=owner.id, affiliation=affiliation
                 )
-            if not before or all(t.lower in _DETERMINERS for t in before):
-                return actor
-            if not any(is_capitalised(t) for t in before):
-                return actor  # "local officials said" never reaches here; "senior UN" does
             return actor
-        if head is not None:
-            size, kind = head
-            head_words = [t.lower.removesuffix("'s").rstrip("'") for t in name_tokens[-size:]]
-            owner_state = self._state_in(mentions)
-            common = all(
-                not is_capitalised(t) or t.lower in words.heads or t is name_tokens[0]
-                for t in name_tokens
-            ) and not mentions
-            if owner_state is not None:
-                body = self._bodies.find(owner_state.country, head_words, kind)
-                if body is not None:
-                    return body
-                if set(head_words) & words.unnamed or kind is ActorKind.STATE:
-                    return owner_state  # "U.S. officials", "Sudanese authorities"
-                if kind in _GOVERNMENT_KINDS or kind is ActorKind.OFFICIAL:
-                    if set(head_words) <= {"officials", "authorities", "government", "sources"}:
-                        return owner_state
-                    return _unregistered(
-                        written,
-                        kind,
-                        owner_state.country,
-                        parent=owner_state.id,
-                        affiliation=affiliation,
-                    )
-                if mentions and mentions[-1][0].end <= name_tokens[-size].start:
-                    return _unregistered(
-                        written, kind, owner_state.country, affiliation=affiliation
-                    )
-            if common:
-                named = context.called(head_words, None)
-                if named is not None and name_tokens[0].lower in ("the", *head_words):
-                    return named
-                country = context.country
-                if kind in _GOVERNMENT_KINDS and country is not None:
-                    body = self._bodies.find(country, head_words, kind)
-                    if body is not None:
-                        return body
-                    if not set(head_words) & words.unnamed:
-                        state = self._bodies.state(country)
-                        return _unregistered(
-                            written,
-                            kind,
-                            country,
-                            parent=None if state is None else state.id,
-                            affiliation=affiliation,
-                            state=state,
-                        )
-                kinded = context.called([], kind) if len(head_words) == len(name_tokens) else None
-                if kinded is not None and kinded.kind is not ActorKind.STATE:
-                    return kinded
-                if affiliation is not None and set(head_words) & words.unnamed:
-                    # "officials in Kherson", "a medical source at the hospital"
-                    written = text[start : _affiliation_end(text, phrase_end=end, affiliation=affiliation)]
-                return _unregistered(written, kind, None, affiliation=affiliation)
-            country = owner_state.country if owner_state is not None else None
-            return _unregistered(written, kind, country, affiliation=affiliation)
-        if not capitals:
-            return None
-        if mentions:
-            span, actor = mentions[0]
-            if span.start == start and span.end == end:
-                return actor
-        state = self._state_in(mentions)
-        if len(name_tokens) <= 4 and not mentions:
-            return _unregistered(written, ActorKind.PERSON, None, affiliation=affiliation)
+        rest_words = [t.lower.removesuffix("'s").rstrip("'") for t in rest if t.is_word]
+        unnamed = set(rest_words) & self.words.unnamed or set(rest_words) <= _GENERIC_PLURALS
+        if actor.kind is ActorKind.STATE:
+            body = self._bodies.find(actor.country, rest_words, kind)
+            if body is not None:
+                return body
+            if unnamed or kind is None:
+                return actor  # "U.S. officials", "Sudanese authorities", "Ukrainian intelligence"
+            return _unregistered(
+                written, kind, actor.country, parent=actor.id, affiliation=affiliation
+            )
+        child = self._bodies.child(actor, rest_words)
+        if child is not None:
+            return child  # "the U.N. humanitarian office"
+        if unnamed or kind is None or kind in (ActorKind.PERSON, ActorKind.OFFICIAL):
+            return actor  # "UN officials", "MSF doctors"
+        del before
         return _unregistered(
-            written,
-            ActorKind.OTHER,
-            None if state is None else state.country,
-            affiliation=affiliation,
+            written, kind, actor.country, parent=actor.id, affiliation=affiliation
         )
+
+    def _common(
+        self,
+        written: str,
+        head_words: list[str],
+        kind: ActorKind,
+        context: AttributionContext,
+        affiliation: str | None,
+        *,
+        definite: bool,
+    ) -> Actor:
+        """A speaker named by a common noun: "the ministry" and "the medical group" point
+        back; a bare "the defence ministry" is the article's country's; "a medics'
+        network" and "residents" are speakers the text does not name."""
+        words = self.words
+        if definite:
+            named = context.called(head_words, None)
+            if named is not None and named.kind is not ActorKind.STATE:
+                return named
+            refers = words.refers.get(head_words[-1])
+            if refers:
+                earlier = context.last(refers, speakers_first=True)
+                if earlier is not None:
+                    return earlier
+        country = context.country
+        if kind in _GOVERNMENT_KINDS and country is not None and not (
+            set(head_words) & words.unnamed
+        ):
+            body = self._bodies.find(country, head_words, kind)
+            if body is not None:
+                return body
+            state = self._bodies.state(country)
+            return _unregistered(
+                written,
+                kind,
+                country,
+                parent=None if state is None else state.id,
+                affiliation=affiliation,
+                state=state,
+            )
+        if affiliation is not None and set(head_words) & words.unnamed:
+            written = f"{written} ({affiliation})"
+        return _unregistered(written, kind, None, affiliation=affiliation)
 
     def _person(
         self,
@@ -905,6 +1041,7 @@ class SpeakerReader:
         name_tokens: list[Token],
         mentions: Sequence[tuple[Span, Actor]],
         affiliation: str | None,
+        context: AttributionContext,
     ) -> Actor | None:
         """A titled name: the name is the capitalised words after the last title."""
         words = self.words
@@ -925,6 +1062,10 @@ class SpeakerReader:
         known = self.registry.resolve(written)
         if known is not None:
             return known
+        if len(name) == 1:
+            earlier = context.person(name[0].text)
+            if earlier is not None:
+                return earlier  # "Lt Gen Chaudhry", after "Lt Gen Ahmed Sharif Chaudhry"
         role = text[name_tokens[0].start : name_tokens[last_title].end]
         parent = None
         for span, actor in mentions:
@@ -992,8 +1133,12 @@ class _BodyIndex:
 
     def __init__(self, registry: ActorRegistry) -> None:
         self.by_country: dict[str, list[tuple[Actor, list[set[str]]]]] = {}
+        self.children: dict[str, list[tuple[Actor, list[set[str]]]]] = {}
         self.states: dict[str, Actor] = {}
         for actor in registry:
+            if actor.parent is not None:
+                names = [set(_name_words(name)) for name in (actor.name, *actor.aliases)]
+                self.children.setdefault(actor.parent, []).append((actor, names))
             if actor.country is None:
                 continue
             if actor.kind is ActorKind.STATE:
@@ -1005,7 +1150,20 @@ class _BodyIndex:
     def state(self, country: str) -> Actor | None:
         return self.states.get(country)
 
-    def find(self, country: str | None, head: Sequence[str], kind: ActorKind) -> Actor | None:
+    def child(self, parent: Actor, words: Sequence[str]) -> Actor | None:
+        """The body under ``parent`` one of whose names holds every word of ``words``."""
+        wanted = {_SYNONYMS.get(word, word) for word in words} - _GENERIC_PLURALS
+        if not wanted:
+            return None
+        for actor, names in self.children.get(parent.id, ()):
+            for name in names:
+                if wanted <= {_SYNONYMS.get(w, w) for w in name}:
+                    return actor
+        return None
+
+    def find(
+        self, country: str | None, head: Sequence[str], kind: ActorKind | None
+    ) -> Actor | None:
         """The body of ``country`` one of whose names holds every word of ``head``."""
         if country is None:
             return None
@@ -1022,6 +1180,11 @@ class _BodyIndex:
 
 
 _SYNONYMS: Final = {"defense": "defence", "military": "army", "armed": "army"}
+# Plural nouns for a body's people, who speak for it: "U.S. officials", "UN staff".
+_GENERIC_PLURALS: Final = frozenset(
+    {"officials", "authorities", "government", "sources", "officers", "staff", "spokesman",
+     "spokeswoman", "spokesperson", "representatives", "leaders", "leadership"}
+)
 
 
 @functools.cache

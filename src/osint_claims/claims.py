@@ -69,6 +69,8 @@ _HEDGE_REACH_AFTER: Final = 40
 _PHRASE_MARGIN: Final = 64
 _RELAY_KINDS: Final = frozenset({ActorKind.NEWS_AGENCY, ActorKind.MEDIA_OUTLET})
 _PARTY_KINDS: Final = frozenset({ActorKind.STATE, ActorKind.ARMED_FORCES, ActorKind.ARMED_GROUP})
+# How many mentions a dateline's country is worth when finding whom an article is about.
+_DATELINE_WEIGHT: Final = 4
 # The claims a "This was reported by X" reaches back over, at most.
 _RETROSPECTIVE_REACH: Final = 60
 # Prepositions before "May" that make it the month, not the modal.
@@ -80,6 +82,10 @@ _CAPITALISED_RUN: Final = regex.compile(
     r"\b[A-Z][\w'-]*(?:(?:\s+(?:of|for|the|and|de|al|el)\s+|\s+)[A-Z][\w'-]*)+"
 )
 _QUOTE_MARKS: Final = frozenset('"')
+# "in Ukraine", "near Kharkiv": a place, not whose losses a list counts.
+_PLACE_BEFORE: Final = regex.compile(r"(?i)\b(?:in|at|near|across|on|from|into|inside)\s+(?:the\s+)?$")
+# A line of a list: a label, a dash or colon, then its figures ("tanks – 11,125 (+2)").
+_LIST_LINE: Final = regex.compile(r"^\W*(?P<label>[^\d:;\-]{2,60}?)\s*[-:]\s*(?=\S)")
 
 
 class _Context:
@@ -95,6 +101,20 @@ class _Context:
         self.quote_open = False
         self.line = -1
         self.previous_speaker: tuple[Actor, ...] = ()
+        self.attacker: Actor | None = None  # the last attacker a toll named
+        self.attacker_line = -1
+        self.groups: list[Actor] = []  # armed groups named, most recent last
+        self.quoted: list[int] = []  # claims carried into an open quotation
+        self.listing: _Listing | None = None  # "... losses are as follows:" and its lines
+
+
+@attrs.frozen(slots=True)
+class _Listing:
+    """A sentence that opens a list ("The total combat losses of the Russian army ... are
+    as follows:"): the event word its lines count, and whose."""
+
+    word: str
+    subject: Actor | None
 
 
 @attrs.frozen(slots=True)
@@ -189,12 +209,13 @@ class ClaimReader:
     def _country(
         self, article: Article, found: Sequence[tuple[Segment, str, list[tuple[Span, Actor]]]]
     ) -> str | None:
-        """The country the article is about: its dateline's, else the one its title and
-        sentences name most (the title counts thrice), else its outlet's."""
-        dateline = getattr(article, "dateline", None)
-        if dateline is not None and dateline.country is not None:
-            return str(dateline.country)
+        """The country the article is about: the one its dateline, title and sentences
+        name most (a dateline counts four mentions, the title's thrice), else its
+        outlet's."""
         counts: Counter[str] = Counter()
+        dateline = article.dateline
+        if dateline is not None and dateline.country is not None:
+            counts[dateline.country] += _DATELINE_WEIGHT
         for sentence, _, mentions in found:
             if sentence.kind is SegmentKind.RELATED:
                 continue
@@ -225,12 +246,29 @@ class ClaimReader:
         )
         carried = self._carried(text, context)
         context.attribution.name(actor for _, actor in mentions)
+        for _, actor in mentions:
+            side = self.roles.side(actor)
+            if side is not None and side.kind is ActorKind.ARMED_GROUP:
+                context.groups.append(side)
         for speaker in speakers:
             context.attribution.spoke(speaker.actors)
         spoken = [s for s in speakers if s.actors]
         context.previous_speaker = spoken[-1].actors if spoken else ()
+        if spoken and context.quoted and text.lstrip()[:1] != '"':
+            # The frame that closes a quotation speaks for what the quotation said before
+            # it: '"We pulled 14 bodies out. ... three," Ko Thiha told The Irrawaddy.'
+            closing = spoken[0].actors
+            for index in context.quoted:
+                if index < len(earlier):
+                    claim = earlier[index]
+                    earlier[index] = _reattributed(claim, closing)
+            context.quoted = []
         previous_text = context.previous_text
         context.previous_text = text
+        if text.rstrip().endswith(":"):
+            context.listing = self._listing(text, mentions)
+        elif not _LIST_LINE.match(text):
+            context.listing = None
         quantities = self._claimable(text, self.quantities.extract(sentence.text), speakers)
         retrospective = [s for s in spoken if s.kind == "retrospective"]
         if retrospective:
@@ -246,7 +284,8 @@ class ClaimReader:
         )
         view = _SentenceView(self, text, mentions, spoken, periods)
         names = _name_spans(text, mentions, headline)
-        readings = self._predicates(text, quantities, names)
+        listing = context.listing if _LIST_LINE.match(text) else None
+        readings = self._predicates(text, quantities, names, listing)
         main = context.subjects.most_common(1)[0][0] if context.subjects else None
         fallback = self.registry.get(main) if main else None
         claims: list[Claim] = []
@@ -269,8 +308,20 @@ class ClaimReader:
                 recipient=recipient,
                 country=context.attribution.country,
                 launcher=context.launcher,
+                groups=context.groups[-8:],
+                verb=reading.word,
             )
-            subject = roles.subject
+            subject, agent = roles.subject, roles.agent
+            if listing is not None and listing.subject is not None:
+                subject = listing.subject
+            if reading.key in _HARMS:
+                if agent is not None:
+                    context.attacker, context.attacker_line = agent, context.line
+                elif context.attacker is not None and not _names_party(mentions, originators):
+                    # The attack the story is about goes on: "Two villagers were still
+                    # unaccounted for", after "a junta jet bombed the village, killing 14".
+                    if context.attacker != subject:
+                        agent = context.attacker
             if subject is None and quantity.item is None and claims:
                 if claims[-1].predicate == predicate:
                     subject = claims[-1].subject  # "at 4,000, while U.S. intelligence ... 1,200"
@@ -283,7 +334,7 @@ class ClaimReader:
                 quantity=in_document(quantity, sentence.span.start),
                 predicate=predicate,
                 subject=subject,
-                agent=roles.agent,
+                agent=agent,
                 recipient=recipient,
                 period=view.period(quantity),
                 as_of=article.source.published,
@@ -298,6 +349,8 @@ class ClaimReader:
                 evidence=Evidence(sentence.text, sentence.span, sentence.kind),
                 source=article.source,
             )
+            if not view.speakers and carried and context.quote_open:
+                context.quoted.append(len(earlier) + len(claims))
             claims.append(claim)
             if reading.key == "launched" and subject is not None:
                 context.launcher = subject
@@ -335,9 +388,7 @@ class ClaimReader:
                 continue
             if claim.attribution.originators:
                 break
-            earlier[index] = attrs.evolve(
-                claim, attribution=attrs.evolve(claim.attribution, originators=speakers)
-            )
+            earlier[index] = _reattributed(claim, speakers)
 
     def _headline_speakers(self, claims: list[Claim]) -> list[Claim]:
         """A headline's figure with no speaker of its own takes the speaker the body gives
@@ -346,7 +397,7 @@ class ClaimReader:
         for index, claim in enumerate(claims):
             if claim.evidence.segment not in (SegmentKind.TITLE, SegmentKind.HEADING):
                 continue
-            if claim.attribution.originators:
+            if claim.attribution.originators and not _unnamed(claim.attribution.originators):
                 continue
             same = next(
                 (
@@ -355,16 +406,12 @@ class ClaimReader:
                     if c.quantity.value == claim.quantity.value
                     and c.quantity.low == claim.quantity.low
                     and c.attribution.originators
+                    and not _unnamed(c.attribution.originators)
                 ),
                 None,
             )
             if same is not None:
-                claims[index] = attrs.evolve(
-                    claim,
-                    attribution=attrs.evolve(
-                        claim.attribution, originators=same.attribution.originators
-                    ),
-                )
+                claims[index] = _reattributed(claim, same.attribution.originators)
         return claims
 
     def _claimable(
@@ -386,12 +433,39 @@ class ClaimReader:
 
     # Predicates ------------------------------------------------------------------------
 
+    def _listing(self, text: str, mentions: Sequence[tuple[Span, Actor]]) -> _Listing | None:
+        """The event word and the party of a sentence that opens a list."""
+        found = self.events.any_word.search(text)
+        if found is None:
+            return None
+        subject = None
+        for span, actor in mentions:
+            if actor.kind in _PARTY_KINDS and not _PLACE_BEFORE.search(
+                text[max(0, span.start - 30) : span.start]
+            ):
+                subject = self.roles.side(actor)
+                break
+        return _Listing(found.group(), subject)
+
     def _predicates(
-        self, text: str, quantities: list[Quantity], names: list[tuple[int, int]]
+        self,
+        text: str,
+        quantities: list[Quantity],
+        names: list[tuple[int, int]],
+        listing: _Listing | None = None,
     ) -> list[_Reading]:
         """Each figure's predicate; a figure read weakly takes its neighbour's verb where
-        a list or "including" joins them ("killed 12 civilians and 3 soldiers")."""
+        a list or "including" joins them ("killed 12 civilians and 3 soldiers"); a line of
+        a list ("tanks – 11,125 (+2)") takes the word that opened it, for its label."""
         events = self.events
+        if listing is not None:
+            label = _LIST_LINE.match(text)
+            classes_of = events.item_classes(label.group("label") if label else None)
+            key = events.repick(listing.word, classes_of) or events.repick(
+                listing.word, frozenset()
+            )
+            if key is not None:
+                return [_Reading(key, STRONG, listing.word, classes_of) for _ in quantities]
         classes = [events.item_classes(q.item) for q in quantities]
         for index, quantity in enumerate(quantities):
             if classes[index] or quantity.item is not None:
@@ -513,6 +587,35 @@ class ClaimReader:
         """Whether the name at ``span`` follows "to", "into" or "for"."""
         head = text[max(0, span.start - 16) : span.start].split()
         return bool(head) and head[-1].lower() in self.structure.recipient_markers
+
+
+# Predicates of harm, whose attacker a story carries from sentence to sentence.
+_HARMS: Final = frozenset(
+    {"killed", "wounded", "casualties", "missing", "abducted", "displaced", "destroyed",
+     "damaged"}
+)
+
+
+def _reattributed(claim: Claim, originators: tuple[Actor, ...]) -> Claim:
+    """``claim`` with other originators."""
+    attribution = attrs.evolve(
+        claim.attribution, originator=originators[0] if originators else None,
+        originators=originators,
+    )
+    return attrs.evolve(claim, attribution=attribution)
+
+
+def _unnamed(actors: Sequence[Actor]) -> bool:
+    """Whether a headline's speakers are people it does not name ("medics say")."""
+    return all(
+        actor.kind in (ActorKind.PERSON, ActorKind.OFFICIAL) and actor.name[:1].islower()
+        for actor in actors
+    )
+
+
+def _names_party(mentions: Sequence[tuple[Span, Actor]], speakers: Sequence[Actor]) -> bool:
+    """Whether a sentence names a party besides its speakers: an attacker of its own."""
+    return any(actor.kind in _PARTY_KINDS and actor not in speakers for _, actor in mentions)
 
 
 # Predicates whose subject, when the sentence names none, is whom the story is about.

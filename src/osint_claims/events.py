@@ -93,8 +93,13 @@ class EventReader:
             rf"(?i)(?:^|[^\w'-])(?P<verb>{alternation(self.verb_keys)})"
             rf"(?:\s+(?:{fillers}))*\s*$"
         )
+        # After the counted thing: an aside ("(...)", ", most of them children,"), a short
+        # place ("in the camp"), auxiliaries, then the state.
         self.state_after = regex.compile(
-            rf"(?i)^[\s,]*(?:\([^()]{{0,40}}\)\s*)?(?:(?:{auxiliaries})\s+)*"
+            rf"(?i)^[\s,]*(?:\([^()]{{0,40}}\)\s*|,[^,;.()]{{1,60}},\s*)?"
+            r"(?:(?:in|at|on|near|across|around|inside|from|of)\s+(?:the\s+)?[\w'-]+"
+            r"(?:\s+[\w'-]+)?\s+(?=(?:had|have|has|were|was|are|is|had)\b))?"
+            rf"(?:(?:{auxiliaries})\s+)*"
             rf"(?P<state>{alternation(self.state_keys)})(?![\w-])"
         )
         every = {*self.verb_keys, *self.state_keys, *self.noun_keys}
@@ -153,13 +158,14 @@ class EventReader:
         return not classes or not takes or bool(takes & classes)
 
     def _pick(self, keys: Sequence[str], classes: frozenset[str]) -> str | None:
-        """The first of ``keys`` that takes the most specific of ``classes`` ("300 trucks
-        of aid entered" is aid before it is equipment), else the first that takes any."""
+        """The key of ``keys`` that takes the most specific of ``classes`` ("300 trucks of
+        aid entered" is aid before it is equipment), the narrowest first, else the first
+        that takes any."""
         for name in _SPECIFIC:
             if name in classes:
-                for key in keys:
-                    if name in self._takes.get(key, frozenset()):
-                        return key
+                taking = [k for k in keys if name in self._takes.get(k, frozenset())]
+                if taking:
+                    return min(taking, key=lambda k: len(self._takes.get(k, frozenset())))
         for key in keys:
             if self._fits(key, classes):
                 return key
@@ -255,10 +261,16 @@ class EventReader:
         return None
 
     def _state_in_item(self, item: str | None, classes: frozenset[str]) -> tuple[str, str] | None:
-        """A state after the item's head: "people displaced", "killed or wounded"."""
+        """A state after the item's head ("people displaced", "killed or wounded"), or a
+        state of people before it ("41 wounded people", "300 displaced families")."""
         if not item:
             return None
         head = _fold(item).split(" of ")[0]
+        words = head.split()
+        if len(words) > 1:
+            for key in self.state_keys.get(words[0], ()):
+                if key in _PEOPLE_STATES:
+                    return key, words[0]
         state = self.item_state.search(head)
         if state is None:
             return None
@@ -310,8 +322,8 @@ class EventReader:
                 *self.noun_keys.get(word, ()),
             ]
             key = self._pick(keys, classes)
-            if key is None:
-                continue
+            if key is None or key == "present":
+                continue  # "has", "remain": too common to say what happened from afar
             distance = (
                 quantity.span.start - found.end()
                 if found.end() <= quantity.span.start
@@ -334,6 +346,10 @@ class EventReader:
         return None
 
 
+# States of people that may stand before the noun they qualify: "41 wounded people".
+_PEOPLE_STATES: Final = frozenset(
+    {"killed", "wounded", "missing", "displaced", "captured", "abducted", "released"}
+)
 # From the most specific class of things to the least: a key that takes the first one an
 # item has wins.
 _SPECIFIC: Final = ("aid", "money", "attacks", "weapons", "area", "places", "equipment", "people")

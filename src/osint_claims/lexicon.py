@@ -206,6 +206,8 @@ _SCHEMA: Final[Mapping[str, Any]] = {
     },
     "speakers": {
         "verbs": _WORD_TABLE,
+        "weak_verbs": _WORD_TABLE,
+        "figure_nouns": _WORD_TABLE,
         "inverted": _WORD_TABLE,
         "markers": _WORD_TABLE,
         "retrospective": _WORD_TABLE,
@@ -214,6 +216,9 @@ _SCHEMA: Final[Mapping[str, Any]] = {
         "time_words": _WORD_TABLE,
         "pronouns": "word_lists",
         "heads": "word_lists",
+        "refers": "word_lists",
+        "attackers": _WORD_TABLE,
+        "body_modifiers": _WORD_TABLE,
         "titles": _WORD_TABLE,
         "unnamed": _WORD_TABLE,
         "hyphen_modifiers": _WORD_TABLE,

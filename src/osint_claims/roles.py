@@ -52,6 +52,13 @@ _PARTIES: Final = frozenset(
 )
 # How far back from a figure (or its governing verb) its clause's subject may stand.
 _AGENT_REACH: Final = 110
+# "by" names the doer only right after the figure's phrase: "12 killed by RSF shelling",
+# not "villages vacated by Israeli forces" further on.
+_BY_REACH: Final = 40
+# How far before its verb "its fighters", "it had" may stand.
+_OWN_REACH: Final = 90
+# "Sudan's paramilitary Rapid Support Forces": a possessor and the party it owns.
+_POSSESSED_REACH: Final = 30
 _PLACE_REACH: Final = 90
 _ITEM_OF_REACH: Final = 40
 
@@ -100,8 +107,10 @@ class RoleReader:
         )
         self.by = regex.compile(r"(?i)\b(?:by|from)\s+(?:the\s+|an?\s+)?$")
         self.armed_nouns = frozenset(w.lower() for w in (*armed, *forces))
-        self.generic_attackers = regex.compile(
-            rf"(?i)\b(?P<who>{alternation(['gunmen', 'bandits', 'militants', 'jihadists', 'insurgents', 'attackers', 'assailants', 'rebels', 'gangs', 'gang members', 'terrorists', 'suicide bombers', 'kidnappers', 'armed men', 'unknown gunmen', 'separatists', 'extremists'])})\b"
+        attackers = self.lexicon.words("speakers", "attackers")
+        self.generic_attackers = regex.compile(rf"(?i)\b(?P<who>{alternation(attackers)})\b")
+        self.recipient_before = regex.compile(
+            r"(?i)\b(?:to|into|at|against|toward|towards|on|targeting|for)\s+(?:the\s+)?$"
         )
         self.locatives = regex.compile(
             r"(?i)\b(?:in|across|near|at|around|outside|inside|on|over|from|into|of)\s+"
@@ -118,6 +127,11 @@ class RoleReader:
         )
         origins = self.lexicon.table("claims", "distribution").get("origin_suffixes", ())
         self.origin_suffixes = tuple(w.lower() for w in origins)
+        modifiers = self.lexicon.words("speakers", "hyphen_modifiers")
+        owners = set(self.lexicon.words("speakers", "owner_modifiers"))
+        self.describing = tuple(
+            w.lower() for w in (*modifiers, *self.origin_suffixes) if w not in owners
+        )
         self.states: dict[str, Actor] = {}
         for actor in self.registry:
             if actor.kind is ActorKind.STATE and actor.country is not None:
@@ -161,6 +175,8 @@ class RoleReader:
         recipient: Actor | None = None,
         country: str | None = None,
         launcher: Actor | None = None,
+        groups: Sequence[Actor] = (),
+        verb: str | None = None,
     ) -> Roles:
         """The roles of ``quantity`` (offsets into ``text``, one sentence) read as ``key``.
 
@@ -172,7 +188,12 @@ class RoleReader:
         own = self._in_item(text, quantity, mentions) or (
             self._in_item(text, owner_hint, mentions) if owner_hint is not None else None
         )
-        agent = self._agent(text, quantity, key, mentions, floor, verb_at, speaker)
+        losing = verb is not None and verb.lower() in _LOSING
+        agent = (
+            None
+            if losing
+            else self._agent(text, quantity, key, mentions, floor, verb_at, speaker, country)
+        )
         agent_side = self.side(agent)
         speakers = {link.id for a in speaker for link in self.registry.lineage(a)} | {
             a.id for a in speaker
@@ -182,7 +203,7 @@ class RoleReader:
             subject = self.side(own)
         elif key in VICTIMS or key in HARMED:
             subject = self._victims(
-                text, quantity, key, mentions, places, floor, agent_side, country, speakers
+                text, quantity, key, mentions, places, floor, agent_side, country, groups
             )
             if subject is None and key in HARMED:
                 subject = launcher if launcher is not None and launcher != agent_side else None
@@ -238,49 +259,89 @@ class RoleReader:
         floor: int,
         verb_at: int | None,
         speaker: tuple[Actor, ...],
+        country: str | None,
     ) -> Actor | None:
-        """Who did it: "by X", "X strikes", "an X attack", the verb's subject."""
+        """Who did it, by trust: "by X"; the speaker's own side ("the army said it killed",
+        "its fighters fired", "claimed to have killed"); a party as the subject of the verb
+        ("Gunmen abducted", "Sudan's RSF pounded ..., killing"); an attack named after the
+        figure ("killed in an Israeli drone strike"); the junta or regime of the country."""
         end = quantity.span.end
         window_end = min(len(text), end + _AGENT_REACH)
-        for span, actor in mentions:
-            if end <= span.start < window_end and actor.kind in _PARTIES:
-                if self.by.search(text, max(end, span.start - 12), span.start):
+        mentions = [(span, actor) for span, actor in mentions if not self._describes(text, span)]
+        by = _BY.search(text, end, min(len(text), end + _BY_REACH))
+        if by is not None and "," not in text[end : by.start()]:
+            # "12 killed by X", "abducted by bandits": by whom the figure's own event was done
+            for span, actor in mentions:
+                if by.start() < span.start <= by.end() + 2 and actor.kind in _PARTIES:
                     return actor
-        by = regex.compile(r"(?i)\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?").search(
-            text, end, window_end
-        )
-        if by is not None:
             generic = self.generic_attackers.match(text, by.end())
             if generic is not None:
-                return _generic(generic.group("who"))
+                return self._generic(generic.group("who"), country)
         start = max(floor, quantity.span.start - _AGENT_REACH)
         anchor = quantity.span.start if verb_at is None else verb_at
-        best: Actor | None = None
-        for span, actor in mentions:
-            if not start <= span.start < anchor or actor.kind not in _PARTIES:
+        before = text[max(floor, anchor - _OWN_REACH) : anchor]
+        if speaker and (_OWN_SIDE.search(before) or _CLAIMED_DEED.search(before)):
+            return speaker[0]  # "the army said it killed 40", "its fighters fired"
+        first: Actor | None = None
+        for index, (span, actor) in enumerate(mentions):
+            if span.start >= anchor:
+                break
+            if actor.kind not in _PARTIES or actor in speaker:
                 continue
-            if actor in speaker:
-                continue
-            before = text[max(floor, span.start - 40) : span.start]
-            if self.locatives.search(before):
+            if self.locatives.search(text[max(0, span.start - 40) : span.start]):
                 continue  # "in Gaza", "of Ukraine": a place or an owner, not a doer
-            after = text[span.end : span.end + 40]
-            if self.attack_after.match(after) or self._subject_of(text, span, anchor):
-                best = actor
-        if best is not None:
-            return best
-        generic_match = None
-        for found in self.generic_attackers.finditer(text, start, anchor):
-            generic_match = found
+            if self.recipient_before.search(text[max(0, span.start - 12) : span.start]):
+                continue  # "fired at Israel", "sent to Russia"
+            if self._possessor(text, span, mentions[index + 1 :]):
+                continue  # "Sudan's paramilitary Rapid Support Forces": the RSF do it
+            between = text[span.end : anchor]
+            if ";" in between or '"' in between:
+                continue
+            first = first or actor
+        if first is not None:
+            return first
+        generic_match = self.generic_attackers.search(text, start, anchor)
         if generic_match is not None:
-            return _generic(generic_match.group("who"))
-        pronoun = regex.search(
-            r"(?i)\b(?:it|they)\s+(?:had\s+|has\s+|have\s+)?(?:\w+\s+)?$",
-            text[max(floor, anchor - 40) : anchor],
-        )
-        if pronoun is not None and speaker:
-            return speaker[0]  # "the army said it killed 40 militants"
+            return self._generic(generic_match.group("who"), country)
+        for span, actor in mentions:
+            if not end <= span.start < window_end or actor.kind not in _PARTIES:
+                continue
+            if self.attack_after.match(text[span.end : span.end + 40]):
+                return actor  # "killed in an Israeli drone strike", "the RSF assault"
+        own = _OWN_FORCES.search(before)
+        if own is not None and speaker:
+            side = self.side(speaker[0])
+            if side is not None and side.kind in _SIDES:
+                return side  # "the ministry said troops repelled the assault and killed"
         return None
+
+    def _describes(self, text: str, span: Span) -> bool:
+        """Whether a name only describes ("the London-based monitor", "Iranian-made")."""
+        after = text[span.end : span.end + 16].lower()
+        return after.startswith(self.describing)
+
+    @staticmethod
+    def _possessor(
+        text: str, span: Span, later: Sequence[tuple[Span, Actor]]
+    ) -> bool:
+        """Whether a name owns the party named just after it: "Sudan's paramilitary RSF",
+        "Israel's military"."""
+        if not text[span.end : span.end + 2].startswith("'"):
+            return False
+        return any(
+            other.start - span.end <= _POSSESSED_REACH and actor.kind in _PARTIES
+            for other, actor in later[:1]
+        )
+
+    def _generic(self, word: str, country: str | None) -> Actor:
+        """An attacker named only by what they are: "gunmen", "bandits"; "the junta" and
+        "the regime" are the state's."""
+        name = " ".join(word.lower().split())
+        if name in _RULERS and country is not None:
+            state = self.state_of(country)
+            if state is not None:
+                return state
+        return Actor(id=name.replace(" ", "-"), name=name, kind=ActorKind.ARMED_GROUP)
 
     def _subject_of(self, text: str, span: Span, anchor: int) -> bool:
         """Whether the actor at ``span`` is the subject of the verb before ``anchor``: only
@@ -300,7 +361,7 @@ class RoleReader:
         floor: int,
         agent: Actor | None,
         country: str | None,
-        speakers: set[str],
+        groups: Sequence[Actor],
     ) -> Actor | None:
         """The victims' side: "X lost 300 soldiers", where it happened, else the article's
         country; fighters named by what they are belong to the group the clause names."""
@@ -315,6 +376,9 @@ class RoleReader:
                 side = self.side(actor)
                 if side is not None and side.kind is ActorKind.ARMED_GROUP and side != agent:
                     return side
+            for group in reversed(groups):
+                if group != agent:
+                    return group  # "killed more than 60 terrorists", after "Al-Shabaab"
             return None
         where = self._where(text, quantity, mentions, places, floor)
         if where is not None and where != agent:
@@ -399,7 +463,26 @@ class RoleReader:
         return None
 
 
-def _generic(word: str) -> Actor:
-    """An attacker named only by what they are: "gunmen", "bandits"."""
-    name = " ".join(word.lower().split())
-    return Actor(id=name.replace(" ", "-"), name=name, kind=ActorKind.ARMED_GROUP)
+# "by gunmen", "by the junta's forces": what follows "by" within a few words.
+_BY: Final = regex.compile(r"(?i)\bby\s+(?:the\s+|an?\s+)?(?:[\w'-]+\s+){0,2}?")
+# The speaker's own side did it: "the army said it killed", "its fighters fired", "our air
+# defences shot down".
+_OWN_SIDE: Final = regex.compile(
+    r"(?i)(?:\b(?:it|they|we)\s+(?:had\s+|has\s+|have\s+|also\s+)*(?:\w+\s+)?$|"
+    r"\b(?:its|their|our)\s+(?:[\w-]+\s+){0,2}?(?:fighters|forces|troops|jets|aircraft|"
+    r"warplanes|drones|units|air\s+defen[cs]es?|soldiers|men|army|navy|artillery|"
+    r"militants|members|naval\s+forces|air\s+force)\b)"
+)
+_CLAIMED_DEED: Final = regex.compile(
+    r"(?i)\b(?:claimed|claims|said|says)\s+(?:to\s+have|it\s+had|it\s+has|they\s+had)\s+"
+    r"(?:\w+\s+){0,2}$"
+)
+# The speaker's forces named without a side: "troops repelled the assault and killed".
+_OWN_FORCES: Final = regex.compile(
+    r"(?i)\b(?:troops|soldiers|forces|security\s+forces|the\s+army|the\s+military|"
+    r"air\s+defen[cs]es?|air\s+defen[cs]e\s+(?:units|systems)|units|police)\b"
+)
+# "Russia has lost 1,270 soldiers": whoever lost them is the subject, not the doer.
+_LOSING: Final = frozenset({"lost", "lose", "loses", "losing", "losses"})
+# Rulers named without their state: "the junta", "the regime".
+_RULERS: Final = frozenset({"junta", "regime", "military government", "junta forces"})
