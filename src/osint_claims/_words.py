@@ -20,6 +20,7 @@ __all__ = ["Token", "is_capitalised", "slug", "tokens"]
 # with a trailing apostrophe ("medics'") and a full stop kept where a word follows it.
 _TOKEN: Final = re.compile(r"\w+(?:[-'.&/]\w+)*(?:\.(?=\s+[\w(\"']))?'?|[^\w\s]")
 _SLUG_GAPS: Final = re.compile(r"[\W_]+")
+_PARTICLE_NAME: Final = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|bint|abu|ben)-[A-Z]")
 
 
 class Token(NamedTuple):
@@ -49,12 +50,13 @@ def tokens(text: str) -> list[Token]:
 
 
 def is_capitalised(token: Token) -> bool:
-    """Whether a word starts with a capital letter ("Kovalenko", "UN", "Al-Shifa").
+    """Whether a word is written as a name: a capital first ("Kovalenko", "UN"), or a
+    name's particle joined to one ("al-Maliki", "el-Sisi", "bin-Zayed").
 
-    >>> [is_capitalised(t) for t in tokens("Kyiv said 3 al-Qaeda")]
-    [True, False, False, False]
+    >>> [is_capitalised(t) for t in tokens("Kyiv said 3 al-Qaeda al-bab")]
+    [True, False, False, True, False]
     """
-    return token.text[0].isupper()
+    return token.text[0].isupper() or _PARTICLE_NAME.match(token.text) is not None
 
 
 def slug(name: str) -> str:

@@ -85,6 +85,18 @@ _DETERMINERS: Final = frozenset({"the", "a", "an", "its", "their", "his", "her",
 _POSTMODIFIER_PREPOSITIONS: Final = frozenset({"at", "in", "for", "from", "of", "with", "on"})
 _QUOTES: Final = frozenset({'"', "'"})
 _KIND_VALUES: Final = frozenset(kind.value for kind in ActorKind)
+# Words that open an aside between a speaker and its verb: "A military source, speaking
+# on condition of anonymity, said"; "Two residents, reached by phone, said".
+_ASIDES: Final = frozenset(
+    {"speaking", "reached", "asked", "interviewed", "contacted", "writing", "quoted",
+     "citing", "however", "meanwhile", "also", "though", "too", "in", "on", "at", "via",
+     "through", "separately", "later", "earlier", "previously", "today", "yesterday"}
+)
+
+
+def _is_age(segment: Sequence[Token]) -> bool:
+    """ "41" in "Mohamed Yahya, 41, a trader": a bare age between commas."""
+    return len(segment) == 1 and segment[0].text.isdigit() and len(segment[0].text) <= 3
 
 
 @attrs.frozen(slots=True)
@@ -533,12 +545,24 @@ class SpeakerReader:
                 return None
             if start < 0 or start + 1 >= end:
                 return None
-            if not self._opens_description(toks, start + 1, end):
+            segment = toks[start + 1 : end]
+            if _is_age(segment):  # "Mohamed Yahya, 41, a trader ..., told"
+                name = self._core_before(toks, start - 1)
+                if name is not None and self._is_named(toks, name):
+                    if description_end < comma - 1 or end < comma:
+                        name.affiliation = (end + 1, description_end) if end < comma else None
+                    return name
+                return None
+            aside = segment[0].lower in _ASIDES
+            if not aside and not self._opens_description(toks, start + 1, end):
                 return None
             name = self._core_before(toks, start - 1)
-            if name is not None and self._is_named(toks, name):
-                name.affiliation = (start + 1, description_end)
+            if name is not None and (self._is_named(toks, name) or self._head(toks, name)):
+                if not aside:
+                    name.affiliation = (start + 1, description_end)
                 return name
+            if aside:
+                description_end = start - 1
             end = start
         return None
 
@@ -584,14 +608,23 @@ class SpeakerReader:
                 index -= 1
                 continue
             if lower in _DETERMINERS:
+                before = index - 1
+                if before > 0 and toks[before].lower in _POSTMODIFIER_PREPOSITIONS:
+                    inner = self._core_before(toks, before - 1)
+                    if inner is not None and self._takes_postmodifier(toks, inner):
+                        inner.affiliation = (before + 1, end)  # "a doctor at the hospital"
+                        inner.last = end
+                        return inner
                 index -= 1
                 break
-            if lower in _NAME_JOINERS:
+            if lower in _NAME_JOINERS and lower not in _POSTMODIFIER_PREPOSITIONS:
                 break
             if lower in _PARTICLES and index < end and is_capitalised(toks[index + 1]):
                 index -= 1
                 continue
-            if lower in words.stops and not (is_capitalised(token) and index != 0):
+            if lower in _POSTMODIFIER_PREPOSITIONS or (
+                lower in words.stops and not (is_capitalised(token) and index != 0)
+            ):
                 if lower in _POSTMODIFIER_PREPOSITIONS and index < end:
                     inner = self._core_before(toks, index - 1)
                     if inner is not None and self._takes_postmodifier(toks, inner):
@@ -934,6 +967,33 @@ class SpeakerReader:
             named_kind = kind
         return _unregistered(written, named_kind, None, affiliation=affiliation)
 
+    def _affiliated(self, affiliation: str, context: AttributionContext) -> Actor | None:
+        """The body an unnamed speaker speaks for, where the text names one: "the army",
+        "Sudan's health ministry", "the UN refugee agency" (not a place: "in Kherson")."""
+        toks = tokens(normalize(affiliation))
+        definite = bool(toks) and toks[0].lower == "the"
+        while toks and toks[0].lower in _DETERMINERS:
+            toks = toks[1:]
+        if not toks:
+            return None
+        written = affiliation[toks[0].start : toks[-1].end]
+        known = self.registry.resolve(written)
+        if known is not None:
+            return known if known.kind is not ActorKind.STATE else None
+        head = self._head(toks, _Phrase(0, len(toks) - 1))
+        if head is None or head[1] in (ActorKind.PERSON, ActorKind.OFFICIAL):
+            return None
+        mentions = self.registry.find_all(written)
+        if mentions:
+            return self._around_mention(
+                written, toks, mentions, written, head[1],
+                [t.lower for t in toks[-head[0] :]], None,
+            )
+        head_words = [t.lower.removesuffix("'s").rstrip("'") for t in toks[-head[0] :]]
+        if self._proper(toks, at_start=False):
+            return None
+        return self._common(written, head_words, head[1], context, None, definite=definite)
+
     def _proper(self, name_tokens: list[Token], at_start: bool) -> bool:
         """Whether a name is a proper one: not only common words capitalised at the start
         of a sentence or in a headline ("Residents said", "Health Ministry says")."""
@@ -972,6 +1032,11 @@ class SpeakerReader:
                 )
             return actor
         rest_words = [t.lower.removesuffix("'s").rstrip("'") for t in rest if t.is_word]
+        if kind is None and any(
+            is_capitalised(t) and t.lower not in self.words.common for t in rest
+        ):
+            # "the Saudi Hospital", "Kenya Airways": another name that starts with a state's
+            return _unregistered(written, ActorKind.OTHER, actor.country, affiliation=affiliation)
         unnamed = set(rest_words) & self.words.unnamed or set(rest_words) <= _GENERIC_PLURALS
         if actor.kind is ActorKind.STATE:
             body = self._bodies.find(actor.country, rest_words, kind)
@@ -1006,6 +1071,10 @@ class SpeakerReader:
         back; a bare "the defence ministry" is the article's country's; "a medics'
         network" and "residents" are speakers the text does not name."""
         words = self.words
+        if affiliation is not None and kind in (ActorKind.PERSON, ActorKind.OFFICIAL):
+            body = self._affiliated(affiliation, context)
+            if body is not None:
+                return body  # "a spokesman for the army": the army speaks
         if definite:
             named = context.called(head_words, None)
             if named is not None and named.kind is not ActorKind.STATE:
@@ -1111,9 +1180,11 @@ def _unregistered(
     plain = plain.removesuffix("'s")
     base = slug(plain)
     person = kind in _PERSON_KINDS
+    # A body named without a capital ("health ministry") takes its country's code first.
+    common = not any(char.isupper() for char in plain)
     prefix = (
         f"{country.lower()}-"
-        if country and not person and not base.startswith(f"{country.lower()}-")
+        if country and common and not person and not base.startswith(f"{country.lower()}-")
         else ""
     )
     display = plain if state is None else f"{state.name} {plain}"
