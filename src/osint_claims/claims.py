@@ -84,6 +84,9 @@ _CAPITALISED_RUN: Final = regex.compile(
 _QUOTE_MARKS: Final = frozenset('"')
 # "in Ukraine", "near Kharkiv": a place, not whose losses a list counts.
 _PLACE_BEFORE: Final = regex.compile(r"(?i)\b(?:in|at|near|across|on|from|into|inside)\s+(?:the\s+)?$")
+_WORD: Final = regex.compile(r"[\w'-]+|[,;:]")
+# Words that join another clause on after a figure: a hedge past them is that clause's.
+_JOINS: Final = frozenset({"and", "but", "while", "as", "which", "who", "after", ",", ";", ":"})
 # A line of a list: a label, a dash or colon, then its figures ("tanks – 11,125 (+2)").
 _LIST_LINE: Final = regex.compile(r"^\W*(?P<label>[^\d:;\-]{2,60}?)\s*[-:]\s*(?=\S)")
 
@@ -344,7 +347,7 @@ class ClaimReader:
                     via=view.via(() if related else article.source.via, originators),
                     originators=originators,
                 ),
-                hedge=self._hedge(text, quantity, headline),
+                hedge=self._hedge(text, quantity, headline, view.frame_of(quantity)),
                 part_of=part_of,
                 evidence=Evidence(sentence.text, sentence.span, sentence.kind),
                 source=article.source,
@@ -519,7 +522,23 @@ class ClaimReader:
 
     # Hedges and totals -----------------------------------------------------------------
 
-    def _hedge(self, text: str, quantity: Quantity, headline: bool) -> Hedge:
+    def _hedge(
+        self, text: str, quantity: Quantity, headline: bool, frame: Speaker | None = None
+    ) -> Hedge:
+        """The figure's own hedge (see :meth:`_own_hedge`), else that of the verb of the
+        frame that attributes it: "X claimed its fighters had killed 63 ... and captured 12
+        others" hedges both."""
+        hedge = self._own_hedge(text, quantity, headline)
+        if hedge is not Hedge.STATED or frame is None or frame.kind not in ("verb", "inverted"):
+            return hedge
+        for found in self.hedges.finditer(text, frame.span.end, frame.frame.end + 1):
+            return self.hedge_of[fold(found.group())]
+        if frame.kind == "inverted":
+            for found in self.hedges.finditer(text, frame.frame.start, frame.span.start):
+                return self.hedge_of[fold(found.group())]
+        return hedge
+
+    def _own_hedge(self, text: str, quantity: Quantity, headline: bool) -> Hedge:
         """The hedge word nearest before the figure in its clause (or inside its phrase:
         "4,000 are believed to have been killed"), else one after it before the clause
         ends. "May" the month is none, nor is "could be higher" said after a stated toll."""
@@ -532,8 +551,15 @@ class ClaimReader:
         closing = self.clause_break.search(text, quantity.span.end, end)
         if closing is not None:
             end = closing.start()
-        comma = text.find(",", quantity.span.end, end)
-        after_end = comma if comma >= 0 else end
+        # After the figure, only a hedge of its own verb group counts ("40 could be
+        # killed", "4,000 are believed to have died"), not one of a clause joined on.
+        after_end = quantity.span.end
+        for word in _WORD.finditer(text, quantity.span.end, end):
+            if word.group().lower() in _JOINS or word.start() - quantity.span.end > 40:
+                break
+            after_end = word.end()
+        comma = text.find(",", quantity.span.end, after_end)
+        after_end = comma if comma >= 0 else after_end
         for found in self.hedges.finditer(text, start, end):
             word = found.group()
             if fold(word) in self.months and self._is_month(text, found, headline):
@@ -654,10 +680,15 @@ class _SentenceView:
         self.recipient_starts = [start for start, _ in self.recipients]
 
     def originators(self, quantity: Quantity) -> tuple[Actor, ...]:
-        """The speaker of the frame nearest the figure: one before it ends before the
-        figure starts, one after it starts after the figure ends."""
+        """The speaker of the frame nearest the figure (see :meth:`frame_of`)."""
+        frame = self.frame_of(quantity)
+        return () if frame is None else frame.actors
+
+    def frame_of(self, quantity: Quantity) -> Speaker | None:
+        """The frame nearest the figure: one before it ends before the figure starts, one
+        after it starts after the figure ends."""
         if not self.speakers:
-            return ()
+            return None
         at = bisect.bisect_left(self.starts, quantity.span.start)
         best: tuple[int, int, Speaker] | None = None
         for speaker in self.speakers[max(0, at - 2) : at + 2]:
@@ -670,7 +701,7 @@ class _SentenceView:
                 distance, order = 0, 0  # the figure stands inside the frame
             if best is None or (distance, order) < best[:2]:
                 best = (distance, order, speaker)
-        return best[2].actors if best is not None else ()
+        return best[2] if best is not None else None
 
     def via(self, credited: tuple[Actor, ...], originators: tuple[Actor, ...]) -> tuple[Actor, ...]:
         """Wires the figure came through: the page's credits (none for a related headline:
