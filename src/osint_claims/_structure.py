@@ -82,10 +82,11 @@ class Structure:
         self.origin_suffixes = tuple(w.lower() for w in distribution.get("origin_suffixes", ()))
         joiners = alternation(table("claims", "structure").get("joiners", ["and", "&"]))
         self.list_and = regex.compile(rf"(?i)\s*,?\s+(?:{joiners})\s+")
+        # The states of events end a listed name ("... guns and rocket systems were
+        # sent"); their verbs' base forms do not ("multiple launch rocket systems").
         events: set[str] = set()
         for entry in table("events", "predicates").values():
-            for form in ("verbs", "states"):
-                events.update(fold(w) for w in entry.get(form, ()))
+            events.update(fold(w) for w in entry.get("states", ()))
         # Words that end a listed name: function words, reporting and event verbs.
         self.member_stops = frozenset(
             fold(w)

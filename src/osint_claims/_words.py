@@ -7,6 +7,8 @@ already been cut at its real full stops.
 
 >>> [t.text for t in tokens('Lt. Col. Ivan Petrov, the U.S. envoy, said "40".')]
 ['Lt.', 'Col.', 'Ivan', 'Petrov', ',', 'the', 'U.S.', 'envoy', ',', 'said', '"', '40', '"', '.']
+>>> [t.text for t in tokens("according to the U.S., Seoul said")]
+['according', 'to', 'the', 'U.S.', ',', 'Seoul', 'said']
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ __all__ = ["Token", "is_capitalised", "slug", "tokens"]
 
 # A word: letters and digits, joined inside by hyphens, apostrophes, full stops or "&",
 # with a trailing apostrophe ("medics'") and a full stop kept where a word follows it.
-_TOKEN: Final = re.compile(r"\w+(?:[-'.&/]\w+)*(?:\.(?=\s+[\w(\"']))?'?|[^\w\s]")
+_TOKEN: Final = re.compile(
+    r"(?:[^\W\d_]\.){2,}|\w+(?:[-'.&/]\w+)*(?:\.(?=\s+[\w(\"']))?'?|[^\w\s]"
+)
 _SLUG_GAPS: Final = re.compile(r"[\W_]+")
 _PARTICLE_NAME: Final = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|bint|abu|ben)-[A-Z]")
 

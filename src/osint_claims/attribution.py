@@ -85,6 +85,14 @@ _DETERMINERS: Final = frozenset({"the", "a", "an", "its", "their", "his", "her",
 _POSTMODIFIER_PREPOSITIONS: Final = frozenset({"at", "in", "for", "from", "of", "with", "on"})
 _QUOTES: Final = frozenset({'"', "'"})
 _KIND_VALUES: Final = frozenset(kind.value for kind in ActorKind)
+# After "said," these go on with the same speaker: "..., the ministry said, adding that".
+_ADDING: Final = frozenset({"adding", "saying", "noting", "warning", "citing", "and", "but"})
+# Between a speaker's possessive and its document: "the agency's previous estimation".
+_DOCUMENT_MODIFIERS: Final = frozenset(
+    {"latest", "previous", "earlier", "new", "daily", "weekly", "monthly", "preliminary",
+     "initial", "final", "own", "official", "updated", "most", "recent", "last", "first",
+     "annual", "regular"}
+)
 # Words that open an aside between a speaker and its verb: "A military source, speaking
 # on condition of anonymity, said"; "Two residents, reached by phone, said".
 _ASIDES: Final = frozenset(
@@ -107,7 +115,9 @@ class Speaker:
     ``kind`` is one of ``verb`` ("X said"), ``inverted`` ("said X"), ``marker``
     ("according to X"), ``document`` ("X's report showed"), ``retrospective`` ("This was
     reported by X", which attributes the figures before it) and ``headline`` ("X: ...").
-    ``actors`` is empty where a pronoun has nothing to point back to.
+    ``actors`` is empty where a pronoun has nothing to point back to. ``looks`` tells
+    which figures the frame attributes: ``ahead`` ("X said that 40 ..."), ``back`` ("40
+    ..., X said.") or ``both`` ("40 ..., according to X, and 60 ...").
     """
 
     span: Span
@@ -115,6 +125,7 @@ class Speaker:
     text: str
     actors: tuple[Actor, ...]
     kind: str
+    looks: str = "both"
 
 
 @attrs.define(slots=True)
@@ -375,7 +386,10 @@ class SpeakerReader:
                 continue  # one speaker, found by two frames ("according to X, X said")
             actors = self._resolve(text, toks, phrase, mentions, context)
             taken.append((first, last))
-            speakers.append(Speaker(Span(first, last), frame, sentence[first:last], actors, kind))
+            looks = self._looks(toks, frame, kind)
+            speakers.append(
+                Speaker(Span(first, last), frame, sentence[first:last], actors, kind, looks)
+            )
         return sorted(speakers, key=lambda s: s.frame.start)
 
     def _verb_frames(
@@ -451,6 +465,8 @@ class SpeakerReader:
                 continue
             after = self._token_after(toks, noun.end())
             verb = toks[after].lower if after is not None else ""
+            while first > 1 and toks[first - 1].lower in _DOCUMENT_MODIFIERS:
+                first -= 1  # "the agency's previous estimation", "the ministry's latest tally"
             owner = toks[first - 1]
             possessive = owner.lower.endswith(("'s", "s'"))
             if not possessive:
@@ -479,6 +495,35 @@ class SpeakerReader:
             if phrase is not None and phrase.last == len(toks) - 1:
                 yield phrase, Span(toks[index].start, toks[phrase.last].end), "headline"
             return
+
+    def _looks(self, toks: list[Token], frame: Span, kind: str) -> str:
+        """Which way a frame attributes: ahead of it, back before it, or both."""
+        if kind in ("inverted", "retrospective"):
+            return "back"
+        after = self._token_after(toks, frame.end)
+        before_words = sum(1 for t in toks if t.end <= frame.start and t.is_word)
+        if kind == "headline":
+            return "ahead" if before_words == 0 else "back"
+        if kind == "marker":
+            if before_words <= 1:
+                return "ahead"  # "According to X, 40 died"
+            if after is None or toks[after].text in (".", ";", '"', "'", ")"):
+                return "back"  # "40 died, according to X."
+            return "both"
+        # "X said 40 ...", "X said on Monday that ...": ahead; "..., X said on Monday.": back
+        for token in toks[after:] if after is not None else ():
+            if token.text in (".", ";", "!", "?"):
+                return "back"
+            if token.text == ",":
+                nxt = self._token_after(toks, token.end)
+                if nxt is None or toks[nxt].lower in _ADDING:
+                    return "back"  # "..., the air force said, adding that ..."
+                continue
+            if token.lower == "that" or token.text[:1].isdigit() or token.text in ('"', "'"):
+                return "ahead"
+            if token.lower in self.words.quantifiers:
+                return "ahead"
+        return "back" if after is None else "both"
 
     @staticmethod
     def _token_after(toks: list[Token], position: int) -> int | None:
@@ -720,6 +765,11 @@ class SpeakerReader:
             if other is not None and other.affiliation is None:
                 phrase.last = other.last  # "according to the UN and local authorities"
                 return phrase
+        if after + 1 < len(toks) and toks[after].text == "," and self._lists_on(toks, after):
+            other = self._phrase_after(toks, after + 1)
+            if other is not None and other.affiliation is None:
+                phrase.last = other.last  # "according to U.S., South Korean and Ukrainian"
+                return phrase
         if after < len(toks) and toks[after].lower in _POSTMODIFIER_PREPOSITIONS:
             if self._takes_postmodifier(toks, phrase) or self._is_document(toks, phrase):
                 tail = self._phrase_after(toks, after + 1)
@@ -742,6 +792,19 @@ class SpeakerReader:
                 end += 1
             phrase.affiliation = (after + 1, end - 1)
         return phrase
+
+    @staticmethod
+    def _lists_on(toks: list[Token], comma: int) -> bool:
+        """Whether a comma joins names into a list that an "and" closes within a few
+        words: "U.S., South Korean and Ukrainian intelligence"."""
+        for token in toks[comma + 1 : comma + 8]:
+            if token.lower in ("and", "&"):
+                return True
+            if not token.is_word and token.text != ",":
+                return False
+            if token.is_word and not is_capitalised(token) and token.lower not in ("the",):
+                return False
+        return False
 
     def _is_document(self, toks: list[Token], phrase: _Phrase) -> bool:
         text = " ".join(t.lower for t in toks[phrase.first : phrase.last + 1])
@@ -785,6 +848,10 @@ class SpeakerReader:
         last = toks[phrase.last]
         if last.lower in self.words.pronouns or last.lower in self.words.document_heads:
             return True
+        if self.words.document_nouns.fullmatch(last.lower) and any(
+            is_capitalised(t) for t in toks[phrase.first : phrase.last]
+        ):
+            return True  # "an AFP tally", "Ukrainian intelligence reports"
         if self._head(toks, phrase) is not None:
             return True
         return is_capitalised(last) and not last.lower[0].isdigit()
@@ -859,9 +926,11 @@ class SpeakerReader:
         mentions: Sequence[tuple[Span, Actor]],
         context: AttributionContext,
     ) -> tuple[Actor, ...]:
-        """ "Seoul and Kyiv", "the UN and local authorities": one frame, several speakers."""
-        cut = [i for i, t in enumerate(name_tokens) if t.lower in ("and", "&")]
-        if not cut:
+        """ "Seoul and Kyiv", "the UN and local authorities", "U.S., South Korean and
+        Ukrainian intelligence": one frame, several speakers. A noun the last one ends with
+        is shared where the registry knows the longer name ("U.S. intelligence")."""
+        cut = [i for i, t in enumerate(name_tokens) if t.lower in ("and", "&", ",")]
+        if not any(name_tokens[i].lower in ("and", "&") for i in cut):
             return ()
         parts: list[list[Token]] = []
         previous = 0
@@ -869,14 +938,20 @@ class SpeakerReader:
             parts.append(name_tokens[previous:index])
             previous = index + 1
         parts.append(name_tokens[previous:])
+        parts = [p for p in parts if p and not (len(p) == 1 and p[0].lower == "and")]
+        parts = [p[1:] if p[0].lower in ("and", "&") else p for p in parts]
+        shared = self._shared_noun(parts[-1], mentions)
         actors: list[Actor] = []
-        for part in parts:
+        for number, part in enumerate(parts):
             while part and part[0].lower in _DETERMINERS:
                 part = part[1:]
             if not part:
                 return ()
             written = text[part[0].start : part[-1].end]
-            known = self.registry.resolve(written)
+            known = None
+            if shared and number < len(parts) - 1:
+                known = self.registry.resolve(f"{written} {shared}")
+            known = known or self.registry.resolve(written)
             if known is None:
                 inside = [
                     (s, a) for s, a in mentions if s.start >= part[0].start and s.end <= part[-1].end
@@ -889,6 +964,20 @@ class SpeakerReader:
                 return ()
             actors.append(known)
         return tuple(dict.fromkeys(actors))
+
+    def _shared_noun(self, last: list[Token], mentions: Sequence[tuple[Span, Actor]]) -> str:
+        """The lower-case words after the last listed name ("intelligence" in "... and
+        Ukrainian intelligence reports"), without a document noun."""
+        named_end = max(
+            (s.end for s, _ in mentions if last and last[0].start <= s.start < last[-1].end),
+            default=None,
+        )
+        if named_end is None:
+            return ""
+        words = [t.lower for t in last if t.start >= named_end and t.is_word]
+        while words and self.words.document_nouns.fullmatch(words[-1]):
+            words.pop()
+        return " ".join(words)
 
     def _owner_in_modifier(
         self, text: str, mentions: Sequence[tuple[Span, Actor]]

@@ -69,6 +69,8 @@ _HEDGE_REACH_AFTER: Final = 40
 _PHRASE_MARGIN: Final = 64
 _RELAY_KINDS: Final = frozenset({ActorKind.NEWS_AGENCY, ActorKind.MEDIA_OUTLET})
 _PARTY_KINDS: Final = frozenset({ActorKind.STATE, ActorKind.ARMED_FORCES, ActorKind.ARMED_GROUP})
+# How many frames on either side of a figure are weighed for it.
+_FRAMES_AROUND: Final = 3
 # How many mentions a dateline's country is worth when finding whom an article is about.
 _DATELINE_WEIGHT: Final = 4
 # The claims a "This was reported by X" reaches back over, at most.
@@ -87,6 +89,14 @@ _PLACE_BEFORE: Final = regex.compile(r"(?i)\b(?:in|at|near|across|on|from|into|i
 _WORD: Final = regex.compile(r"[\w'-]+|[,;:]")
 # Words that join another clause on after a figure: a hedge past them is that clause's.
 _JOINS: Final = frozenset({"and", "but", "while", "as", "which", "who", "after", ",", ";", ":"})
+# "a more conservative figure of", "put it at": the figure counts what the one before did.
+_RESTATED: Final = regex.compile(
+    r"(?i)\b(?:figure|number|estimate|tally|toll|total|count|it)\s+(?:of|at)\s*$"
+)
+# Between two figures of one group: "300 soldiers had been killed and another 2,700".
+_LISTED_AFTER: Final = regex.compile(
+    r"(?i)[^,;.:()\"]{0,40}\band\s+(?:another|a\s+further|some|at\s+least|nearly)?\s*"
+)
 # A line of a list: a label, a dash or colon, then its figures ("tanks – 11,125 (+2)").
 _LIST_LINE: Final = regex.compile(r"^\W*(?P<label>[^\d:;\-]{2,60}?)\s*[-:]\s*(?=\S)")
 
@@ -286,7 +296,7 @@ class ClaimReader:
             else find_periods(sentence.text, article.source.published, lexicon=self.lexicon)
         )
         view = _SentenceView(self, text, mentions, spoken, periods)
-        names = _name_spans(text, mentions, headline)
+        names = _name_spans(text, mentions, headline or _title_case(text))
         listing = context.listing if _LIST_LINE.match(text) else None
         readings = self._predicates(text, quantities, names, listing)
         main = context.subjects.most_common(1)[0][0] if context.subjects else None
@@ -299,7 +309,13 @@ class ClaimReader:
             originators = view.originators(quantity) or carried
             recipient = view.recipient(quantity)
             floor = quantities[index - 1].span.end if index else 0
-            owner = self._whole_of(text, quantities, index)
+            part_of = self.structure.part_of(
+                text, quantities, index, sentence.span.start, part_of, self.events.list_gap
+            )
+            owner = self._whole_of(text, quantities, index) or _in_sentence(
+                part_of, quantities
+            )
+            frame = view.frame_of(quantity)
             roles = self.roles.read(
                 text,
                 quantity,
@@ -313,10 +329,26 @@ class ClaimReader:
                 launcher=context.launcher,
                 groups=context.groups[-8:],
                 verb=reading.word,
+                frame_end=None if frame is None or frame.kind == "marker" else frame.frame.end,
             )
             subject, agent = roles.subject, roles.agent
             if listing is not None and listing.subject is not None:
                 subject = listing.subject
+            joined = (
+                _LISTED_AFTER.fullmatch(text, quantities[index - 1].span.end, quantity.span.start)
+                if index
+                else None
+            )
+            bare = quantity.item is None or fold(quantity.item) in self.events.state_keys
+            if joined is not None and claims and bare:
+                # "300 North Korean soldiers had been killed and another 2,700 injured"
+                subject = claims[-1].subject or subject
+                agent = agent or claims[-1].agent
+            if subject is None and part_of is not None:
+                whole = next(
+                    (c for c in claims if c.quantity.span == part_of.span and c.subject), None
+                )
+                subject = whole.subject if whole is not None else None
             if reading.key in _HARMS:
                 if agent is not None:
                     context.attacker, context.attacker_line = agent, context.line
@@ -330,9 +362,6 @@ class ClaimReader:
                     subject = claims[-1].subject  # "at 4,000, while U.S. intelligence ... 1,200"
             if subject is None and reading.key in _FALLBACK_KEYS:
                 subject = fallback
-            part_of = self.structure.part_of(
-                text, quantities, index, sentence.span.start, part_of, self.events.list_gap
-            )
             claim = Claim(
                 quantity=in_document(quantity, sentence.span.start),
                 predicate=predicate,
@@ -505,6 +534,12 @@ class ClaimReader:
         for index in range(1, len(quantities)):
             if readings[index].key != Predicate.OTHER.key:
                 continue
+            before = text[quantities[index - 1].span.end : quantities[index].span.start]
+            if _RESTATED.search(before):
+                # "estimated the casualties at 4,000, while U.S. intelligence offered a
+                # more conservative figure of around 1,200"
+                readings[index] = readings[index - 1]
+                continue
             if self._whole_of(text, quantities, index - 1) is quantities[index]:
                 if readings[index - 1].key == "intercepted":  # "shot down 80 of 100 drones"
                     readings[index] = _Reading("launched", STRONG, None, readings[index].classes)
@@ -622,6 +657,13 @@ _HARMS: Final = frozenset(
 )
 
 
+def _in_sentence(whole: Quantity | None, quantities: Sequence[Quantity]) -> Quantity | None:
+    """The sentence's own quantity that ``whole`` (moved into the document) was read from."""
+    if whole is None:
+        return None
+    return next((q for q in quantities if q.text == whole.text and q.value == whole.value), None)
+
+
 def _reattributed(claim: Claim, originators: tuple[Actor, ...]) -> Claim:
     """``claim`` with other originators."""
     attribution = attrs.evolve(
@@ -690,18 +732,22 @@ class _SentenceView:
         if not self.speakers:
             return None
         at = bisect.bisect_left(self.starts, quantity.span.start)
-        best: tuple[int, int, Speaker] | None = None
-        for speaker in self.speakers[max(0, at - 2) : at + 2]:
+        best: tuple[int, int, int, Speaker] | None = None
+        for speaker in self.speakers[max(0, at - _FRAMES_AROUND) : at + _FRAMES_AROUND]:
             frame = speaker.frame
             if frame.end <= quantity.span.start:
                 distance, order = quantity.span.start - frame.end, 0
+                fits = speaker.looks != "back"
             elif frame.start >= quantity.span.end:
                 distance, order = frame.start - quantity.span.end, 1
+                fits = speaker.looks != "ahead"
             else:
-                distance, order = 0, 0  # the figure stands inside the frame
-            if best is None or (distance, order) < best[:2]:
-                best = (distance, order, speaker)
-        return best[2] if best is not None else None
+                distance, order, fits = 0, 0, True  # the figure stands inside the frame
+            # A frame that points the other way is taken only when no other fits.
+            rank = (0 if fits else 1, distance, order)
+            if best is None or rank < best[:3]:
+                best = (*rank, speaker)
+        return best[3] if best is not None else None
 
     def via(self, credited: tuple[Actor, ...], originators: tuple[Actor, ...]) -> tuple[Actor, ...]:
         """Wires the figure came through: the page's credits (none for a related headline:
@@ -731,6 +777,13 @@ class _SentenceView:
                     best = (distance, period)
                 break
         return best[1] if best is not None else None
+
+
+def _title_case(text: str) -> bool:
+    """Whether a line is written in title case ("Seoul Confirms Ukraine Captured 2 ..."):
+    most of its words start with a capital."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _name_spans(

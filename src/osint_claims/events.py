@@ -91,7 +91,7 @@ class EventReader:
         # qualifier is in the figure's span) or "shot down all but".
         self.governing = regex.compile(
             rf"(?i)(?:^|[^\w'-])(?P<verb>{alternation(self.verb_keys)})"
-            rf"(?:\s+(?:{fillers}))*\s*$"
+            rf"(?:\s+(?:{fillers}))*[\s\"']*$"
         )
         # After the counted thing: an aside ("(...)", ", most of them children,"), a short
         # place ("in the camp"), auxiliaries, then the state.
@@ -152,6 +152,19 @@ class EventReader:
                         found |= classes
                         break
         return found
+
+    def unit_classes(self, unit: str | None) -> frozenset[str]:
+        """The class a unit gives what it measures: an area is ``area``.
+
+        >>> EventReader().unit_classes("km2")
+        frozenset({'area'})
+        """
+        if unit is None:
+            return frozenset()
+        known = self.lexicon.units.get(unit)
+        if known is not None and known.dimension == "area":
+            return frozenset({"area"})
+        return frozenset()
 
     def _fits(self, key: str, classes: frozenset[str]) -> bool:
         takes = self._takes.get(key, frozenset())
@@ -215,6 +228,7 @@ class EventReader:
             return "money", STRONG, None
         if classes is None:
             classes = self.item_classes(quantity.item)
+        classes = classes | self.unit_classes(quantity.unit)
         state = self._state_in_item(quantity.item, classes)
         if state is not None:
             return state[0], STRONG, state[1]
@@ -267,11 +281,11 @@ class EventReader:
             return None
         head = _fold(item).split(" of ")[0]
         words = head.split()
-        if len(words) > 1:
+        state = self.item_state.search(head)
+        if state is None and len(words) > 1:
             for key in self.state_keys.get(words[0], ()):
                 if key in _PEOPLE_STATES:
                     return key, words[0]
-        state = self.item_state.search(head)
         if state is None:
             return None
         word = state.group("state")

@@ -112,9 +112,16 @@ class RoleReader:
         self.recipient_before = regex.compile(
             r"(?i)\b(?:to|into|at|against|toward|towards|on|targeting|for)\s+(?:the\s+)?$"
         )
+        # "in Gaza", "in the north of Gaza", "near the town of Izmail", "in southern
+        # Lebanon's": a place follows, or an owner.
         self.locatives = regex.compile(
-            r"(?i)\b(?:in|across|near|at|around|outside|inside|on|over|from|into|of)\s+"
-            r"(?:the\s+)?(?:[\w'-]+\s+){0,3}$"
+            r"(?i)\b(?:in|across|near|at|around|outside|inside|on|over|from|into|of|off|"
+            r"throughout|within)\s+(?:the\s+)?(?:(?:north|south|east|west|central|"
+            r"northern|southern|eastern|western|north-eastern|north-western|south-eastern|"
+            r"south-western|northeastern|northwestern|southeastern|southwestern|besieged|"
+            r"occupied|rebel-held|war-torn|restive|neighbouring|neighboring|city|town|"
+            r"village|province|region|district|state|county|outskirts|capital|area|"
+            r"suburbs?|camp|of|the|[A-Z][\w'-]*)\s+){0,4}$"
         )
         self.combatants = frozenset(
             "soldiers soldier troops servicemen serviceman personnel officers police "
@@ -177,12 +184,14 @@ class RoleReader:
         launcher: Actor | None = None,
         groups: Sequence[Actor] = (),
         verb: str | None = None,
+        frame_end: int | None = None,
     ) -> Roles:
         """The roles of ``quantity`` (offsets into ``text``, one sentence) read as ``key``.
 
         ``floor`` is where its clause starts; ``verb_at`` where its governing verb stands;
         ``owner_hint`` the figure it is a part of ("80 of 100 Russian drones");
-        ``speaker`` the originators; ``country`` the article's country; ``launcher`` who
+        ``speaker`` the originators and ``frame_end`` where their frame ends ("it" and
+        "its" after it are theirs); ``country`` the article's country; ``launcher`` who
         fired the last salvo the article counted.
         """
         own = self._in_item(text, quantity, mentions) or (
@@ -192,7 +201,9 @@ class RoleReader:
         agent = (
             None
             if losing
-            else self._agent(text, quantity, key, mentions, floor, verb_at, speaker, country)
+            else self._agent(
+                text, quantity, key, mentions, floor, verb_at, speaker, country, frame_end
+            )
         )
         agent_side = self.side(agent)
         speakers = {link.id for a in speaker for link in self.registry.lineage(a)} | {
@@ -260,6 +271,7 @@ class RoleReader:
         verb_at: int | None,
         speaker: tuple[Actor, ...],
         country: str | None,
+        frame_end: int | None = None,
     ) -> Actor | None:
         """Who did it, by trust: "by X"; the speaker's own side ("the army said it killed",
         "its fighters fired", "claimed to have killed"); a party as the subject of the verb
@@ -280,8 +292,10 @@ class RoleReader:
         start = max(floor, quantity.span.start - _AGENT_REACH)
         anchor = quantity.span.start if verb_at is None else verb_at
         before = text[max(floor, anchor - _OWN_REACH) : anchor]
-        if speaker and (_OWN_SIDE.search(before) or _CLAIMED_DEED.search(before)):
-            return speaker[0]  # "the army said it killed 40", "its fighters fired"
+        own = _OWN_SIDE.search(before) or _CLAIMED_DEED.search(before)
+        if speaker and own is not None and frame_end is not None:
+            if frame_end <= anchor - len(before) + own.start() + 1:
+                return speaker[0]  # "the army said it killed 40", "its fighters fired"
         first: Actor | None = None
         for index, (span, actor) in enumerate(mentions):
             if span.start >= anchor:
@@ -425,6 +439,8 @@ class RoleReader:
         for span, state in candidates:
             if not start <= span.start < end:
                 continue
+            if text[span.end : span.end + 2].startswith("'"):
+                continue  # "in Russia's war": an owner, not a place
             before = text[max(0, span.start - 30) : span.start]
             if not self.locatives.search(before):
                 continue
