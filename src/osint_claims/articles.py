@@ -10,7 +10,7 @@ Headlines of *related* articles are not claims of this document: they report ano
 article's figure without its date or attribution chain, so they are marked ``RELATED`` and
 yield no claims. The article's own title and section headings do carry claims.
 
->>> page = "Seoul says\n\nNorth Korea sent 3,000 troops. Russia agreed.\n2 Min read"
+>>> page = "Seoul says\\n\\nNorth Korea sent 3,000 troops. Russia agreed.\\n2 Min read"
 >>> article = read_article(page, published=date(2025, 3, 27))
 >>> [s.text for s in article.sentences]
 ['Seoul says', 'North Korea sent 3,000 troops.', 'Russia agreed.']

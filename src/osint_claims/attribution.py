@@ -85,6 +85,9 @@ _DETERMINERS: Final = frozenset({"the", "a", "an", "its", "their", "his", "her",
 _POSTMODIFIER_PREPOSITIONS: Final = frozenset({"at", "in", "for", "from", "of", "with", "on"})
 _QUOTES: Final = frozenset({'"', "'"})
 _KIND_VALUES: Final = frozenset(kind.value for kind in ActorKind)
+# A name after one of these receives, and is no fellow speaker: "troops to Russia and Seoul
+# said".
+_RECIPIENT_MARKS: Final = frozenset({"to", "into", "for", "against", "at", "from", "in", "on"})
 # After "said," these go on with the same speaker: "..., the ministry said, adding that".
 _ADDING: Final = frozenset({"adding", "saying", "noting", "warning", "citing", "and", "but"})
 # Between a speaker's possessive and its document: "the agency's previous estimation".
@@ -135,6 +138,7 @@ class _Phrase:
     first: int
     last: int
     affiliation: tuple[int, int] | None = None  # an apposition or "of/for/at ..." phrase
+    before_verb: bool = False  # read back from its verb ("X and Y said")
 
 
 class AttributionContext:
@@ -222,6 +226,7 @@ class _Words:
         )
         markers = lexicon.words("speakers", "markers")
         self.markers = regex.compile(rf"(?i)\b{alternation(markers)}\b")
+        self.marker_end = regex.compile(rf"(?i)\b{alternation(markers)}\s+(?:the\s+)?$")
         retro = lexicon.words("speakers", "retrospective")
         self.retrospective = regex.compile(rf"(?i)(?:^|[\s\"'(])({alternation(retro)})\b")
         documents = table("speakers", "documents")
@@ -409,6 +414,8 @@ class SpeakerReader:
             if phrase is not None:
                 if self._is_object(toks, phrase, first):
                     continue
+                if self._after_marker(text, toks[phrase.first].start):
+                    continue  # "according to Ukrainian intelligence reports": a document
                 yield phrase, Span(toks[phrase.first].start, verb.end()), "verb"
                 continue
             if _fold(verb.group()) not in words.inverted:
@@ -419,6 +426,11 @@ class SpeakerReader:
             phrase = self._phrase_after(toks, last + 1)
             if phrase is not None:
                 yield phrase, Span(verb.start(), toks[phrase.last].end), "inverted"
+
+    def _after_marker(self, text: str, position: int) -> bool:
+        """Whether a marker ("according to", "citing") ends just before ``position``."""
+        window = text[max(0, position - 24) : position]
+        return self.words.marker_end.search(window) is not None
 
     def _reports(self, toks: list[Token], index: int) -> bool:
         """Whether a weak verb ("put", "gave", "recorded") reports here: "that" follows it,
@@ -569,9 +581,22 @@ class SpeakerReader:
         if token.text == ",":
             return self._apposition_before(toks, index)
         phrase = self._core_before(toks, index)
-        if phrase is None or not document:
-            return phrase
+        if phrase is not None:
+            self._list_before(toks, phrase)
+            phrase.before_verb = True
         return phrase
+
+    def _list_before(self, toks: list[Token], phrase: _Phrase) -> None:
+        """Widen "Ukraine and Israel" to "South Korea, Ukraine and Israel": names before a
+        comma join a list that an "and" closes."""
+        inside = toks[phrase.first : phrase.last + 1]
+        if not any(t.lower in ("and", "&") for t in inside):
+            return
+        while phrase.first >= 2 and toks[phrase.first - 1].text == ",":
+            earlier = self._core_before(toks, phrase.first - 2)
+            if earlier is None or not (self._is_named(toks, earlier) or self._head(toks, earlier)):
+                return
+            phrase.first = earlier.first
 
     def _apposition_before(self, toks: list[Token], comma: int) -> _Phrase | None:
         """ "Olena Marchenko, head of the regional administration, said"; "Fatima Abakar, a
@@ -898,6 +923,17 @@ class SpeakerReader:
             inside_document = [m for m in mentions if start <= m[0].start and m[0].end <= end]
             if not inside_document:
                 return context.last_speaker  # "the statement added", "the report said"
+        if phrase.before_verb and first > 0 and toks[first - 1].lower in _RECIPIENT_MARKS:
+            # "sent troops to Russia and Seoul said": a recipient is no fellow speaker
+            cut = [i for i, t in enumerate(name_tokens) if t.lower in ("and", "&")]
+            if cut:
+                name_tokens = name_tokens[cut[-1] + 1 :]
+                while name_tokens and name_tokens[0].lower in _DETERMINERS:
+                    name_tokens = name_tokens[1:]
+                if not name_tokens:
+                    return ()
+                start, end = name_tokens[0].start, name_tokens[-1].end
+                written = text[start:end]
         joined = self._joint(text, name_tokens, mentions, context)
         if joined:
             return joined

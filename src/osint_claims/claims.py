@@ -69,6 +69,13 @@ _HEDGE_REACH_AFTER: Final = 40
 _PHRASE_MARGIN: Final = 64
 _RELAY_KINDS: Final = frozenset({ActorKind.NEWS_AGENCY, ActorKind.MEDIA_OUTLET})
 _PARTY_KINDS: Final = frozenset({ActorKind.STATE, ActorKind.ARMED_FORCES, ActorKind.ARMED_GROUP})
+# Between a speaker and its verb: "'s", a word or two ("the NIS has", "Seoul on Monday").
+_SPEAKER_GAP: Final = regex.compile(r"(?i)(?:'s)?(?:\s+\([^()]{1,20}\))?\s+(?:[a-z]+\s+){0,2}?")
+# Actors whose country tells where a story is.
+_COUNTRY_KINDS: Final = frozenset(
+    {ActorKind.STATE, ActorKind.ARMED_FORCES, ActorKind.ARMED_GROUP, ActorKind.MINISTRY,
+     ActorKind.GOVERNMENT_BODY, ActorKind.HEAD_OF_STATE, ActorKind.INTELLIGENCE_AGENCY}
+)
 # How many frames on either side of a figure are weighed for it.
 _FRAMES_AROUND: Final = 3
 # How many mentions a dateline's country is worth when finding whom an article is about.
@@ -229,11 +236,15 @@ class ClaimReader:
         dateline = article.dateline
         if dateline is not None and dateline.country is not None:
             counts[dateline.country] += _DATELINE_WEIGHT
-        for sentence, _, mentions in found:
+        for sentence, text, mentions in found:
             if sentence.kind is SegmentKind.RELATED:
                 continue
             weight = 3 if sentence.kind is SegmentKind.TITLE else 1
-            for _, actor in mentions:
+            for span, actor in mentions:
+                if actor.kind not in _COUNTRY_KINDS:
+                    continue  # a think tank or an outlet abroad says little of where
+                if self._speaks(text, span):
+                    continue  # who reports a story is not where it happens
                 side = self.roles.side(actor)
                 if side is not None and side.kind is ActorKind.STATE and side.country:
                     counts[side.country] += weight
@@ -241,6 +252,15 @@ class ClaimReader:
             return counts.most_common(1)[0][0]
         outlet = article.source.outlet
         return None if outlet is None else outlet.country
+
+    def _speaks(self, text: str, span: Span) -> bool:
+        """Whether the name at ``span`` is a speaker's: a reporting verb just after it, or
+        "according to" just before it."""
+        after = text[span.end : span.end + 40]
+        verb = _SPEAKER_GAP.match(after)
+        if verb is not None and self.speakers.words.verbs.match(after, verb.end()):
+            return True
+        return self.speakers.words.marker_end.search(text, max(0, span.start - 24), span.start) is not None
 
     # Sentences -------------------------------------------------------------------------
 

@@ -31,7 +31,7 @@ the same calls run there. Each worker process builds its claim reader once, on i
 ...     frame = claims_dataframe(texts).compute()
 ['3000', '40']
 >>> frame[["document", "value", "predicate", "originator"]].values.tolist()
-[['<text 0>', '3000', 'sent', 'kr'], ['<text 1>', '40', 'other', 'ua']]
+[['<text 0>', '3000', 'sent', 'kr'], ['<text 1>', '40', 'launched', 'ua']]
 """
 
 from __future__ import annotations
