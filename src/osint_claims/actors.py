@@ -31,6 +31,12 @@ import attrs
 import regex
 
 from ._files import read_data_file, toml_error_line
+from ._trie import compile_names
+from ._trie import fold as _fold
+from ._trie import is_acronym as _is_acronym
+from ._trie import key as _key
+from ._trie import plain as _plain
+from ._trie import strip_possessive as _strip_possessive
 from .errors import InvalidInputError, LexiconError
 from .model import Actor, ActorKind, Span
 from .text import normalize
@@ -44,59 +50,12 @@ ActorSource: TypeAlias = "str | os.PathLike[str] | Mapping[str, Any] | Actor | A
 _FIELDS: Final = ("id", "name", "kind", "country", "aliases", "case_sensitive", "parent")
 _ID: Final = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
 _COUNTRY: Final = re.compile(r"[A-Z]{2}")
-_THE: Final = re.compile(r"the\s+(?=\S)", re.IGNORECASE)
-_POSSESSIVE: Final = re.compile(r"(?<=\S)(?:'s|(?<=s)')\Z", re.IGNORECASE)
 _TOML_ENTRY: Final = re.compile(r"""\s*\[\[\s*(?:actor|"actor"|'actor')\s*\]\]""")
-_WORD_BEFORE: Final = r"(?<![^\W_])"
-_WORD_AFTER: Final = r"(?![^\W_])"
 _KIND_VALUES: Final = frozenset(kind.value for kind in ActorKind)
 _KINDS: Final = ", ".join(kind.value for kind in ActorKind)
 
 
 # Names ---------------------------------------------------------------------------------
-
-
-def _plain(text: str) -> str:
-    """``text`` with plain quotes and single spaces, trimmed.
-
-    >>> _plain("  South\\u00a0Korea\\u2019s  ")
-    "South Korea's"
-    """
-    return " ".join(normalize(text).split())
-
-
-def _fold(text: str) -> str:
-    """``text`` without case, for lookups: Turkish dotless and dotted i fold like plain i,
-    since an all-capitals headline writes both as "I" ("ANADOLU AJANSI").
-
-    >>> _fold("Anadolu Ajansı") == _fold("ANADOLU AJANSI") == _fold("anadolu ajansi")
-    True
-    """
-    return text.casefold().replace("\u0131", "i").replace("i\u0307", "i")
-
-
-def _key(plain: str) -> str:
-    """The form a name is looked up by: no trailing possessive, no leading "the".
-
-    >>> _key("The Kremlin's"), _key("Reuters'"), _key("the"), _key("South Korea's military")
-    ('Kremlin', 'Reuters', 'the', "South Korea's military")
-    """
-    plain = _POSSESSIVE.sub("", plain)
-    return _THE.sub("", plain, count=1) if _THE.match(plain) else plain
-
-
-def _is_acronym(name: str) -> bool:
-    """An all-capitals acronym of at most four letters, which matches only as written.
-
-    >>> [_is_acronym(n) for n in ("US", "U.S.", "NATO", "UNHCR", "Nato", "DoD", "the UN")]
-    [True, True, True, False, False, False, False]
-    """
-    letters = [char for char in name if char.isalpha()]
-    return (
-        0 < len(letters) <= 4
-        and all(char.isalpha() or char == "." for char in name)
-        and all(char.isupper() for char in letters)
-    )
 
 
 class _Term(NamedTuple):
@@ -162,7 +121,7 @@ class ActorRegistry:
             key = _key(plain)
             if plain in explicit:
                 # "the North": written with its "the", which the matcher requires.
-                written = _POSSESSIVE.sub("", plain)
+                written = _strip_possessive(plain)
                 terms.setdefault((written, True), _Term(key, written, True, actor.id))
             else:
                 sensitive = _is_acronym(key)
@@ -396,83 +355,9 @@ class ActorRegistry:
     def _pattern(self) -> regex.Pattern[str]:
         """The matcher of every name, compiled on first use (once per registry)."""
         if not self._matcher:
-            terms = [term for terms in self._index.values() for term in terms]
-            # "\b" lets the engine skip ahead fast; it means "no letter or digit before"
-            # only where the name itself starts with one.
-            plain_start = all(regex.match(r"\w", term.written) for term in terms)
-            before = r"\b" if plain_start else _WORD_BEFORE
-            source = before + _trie(terms) + _WORD_AFTER
-            self._matcher.append(regex.compile(source, regex.IGNORECASE))
+            terms = (term for terms in self._index.values() for term in terms)
+            self._matcher.append(compile_names((term.written, term.sensitive) for term in terms))
         return self._matcher[0]
-
-
-# The matcher ---------------------------------------------------------------------------
-
-
-class _Node:
-    __slots__ = ("children", "end", "guards")
-
-    def __init__(self) -> None:
-        self.children: dict[str, _Node] = {}
-        self.end = False  # a name matched in any case ends here
-        self.guards: set[str] = set()  # case-sensitive names that end here
-
-
-def _piece(char: str) -> str:
-    return r"\s+" if char == " " else regex.escape(char)
-
-
-def _guard(written: str) -> str:
-    """A look-behind that holds only where ``written`` stands with its capitals as written.
-
-    A leading "the" may take any case ("The North" is "the North").
-
-    >>> _guard("the North")
-    '(?-i:(?<=(?i:the)\\\\s+North))'
-    """
-    pattern = "".join(_piece(char) for char in written)
-    if _THE.match(written):
-        pattern = "(?i:the)" + "".join(_piece(char) for char in written[3:])
-    return f"(?-i:(?<={pattern}))"
-
-
-def _trie(terms: Iterable[_Term]) -> str:
-    """One alternation of every term, as a prefix tree keyed by lower-case characters.
-
-    Each branch of the tree starts with a different character, so at most one can match,
-    and a longer name is tried before a shorter one ends: the longest name wins. A
-    case-sensitive name ends behind a look-behind that checks its capitals.
-
-    >>> _trie([_Term("AP", "AP", True, "ap"), _Term("Apple", "Apple", False, "apple")])
-    '(?:ap(?:ple|(?-i:(?<=AP))))'
-    """
-    root = _Node()
-    for term in terms:
-        node = root
-        for char in term.written:
-            lowered = char.lower()
-            node = node.children.setdefault(lowered if len(lowered) == 1 else char, _Node())
-        if term.sensitive:
-            node.guards.add(_guard(term.written))
-        else:
-            node.end = True
-    if not root.children:
-        return "(?!)"
-    return "(?:" + _emit(root) + ")"
-
-
-def _emit(node: _Node) -> str:
-    branches = [_piece(char) + _emit(child) for char, child in sorted(node.children.items())]
-    body = (
-        "" if not branches else branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-    )
-    if node.end:
-        return f"(?:{body})?" if body else ""
-    if node.guards:
-        guard = "|".join(sorted(node.guards))
-        guard = guard if len(node.guards) == 1 else f"(?:{guard})"
-        return f"(?:{body}|{guard})" if body else guard
-    return body
 
 
 # Reading sources -----------------------------------------------------------------------
