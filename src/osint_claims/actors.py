@@ -30,7 +30,7 @@ from typing import Any, Final, NamedTuple, TypeAlias
 import attrs
 import regex
 
-from ._files import read_data_file, toml_error_line
+from ._files import Origin, read_data_file, toml_error_line
 from ._trie import compile_names
 from ._trie import fold as _fold
 from ._trie import is_acronym as _is_acronym
@@ -50,7 +50,6 @@ ActorSource: TypeAlias = "str | os.PathLike[str] | Mapping[str, Any] | Actor | A
 _FIELDS: Final = ("id", "name", "kind", "country", "aliases", "case_sensitive", "parent")
 _ID: Final = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
 _COUNTRY: Final = re.compile(r"[A-Z]{2}")
-_TOML_ENTRY: Final = re.compile(r"""\s*\[\[\s*(?:actor|"actor"|'actor')\s*\]\]""")
 _KIND_VALUES: Final = frozenset(kind.value for kind in ActorKind)
 _KINDS: Final = ", ".join(kind.value for kind in ActorKind)
 
@@ -363,76 +362,8 @@ class ActorRegistry:
 # Reading sources -----------------------------------------------------------------------
 
 
-class _Origin:
-    """Where entries came from, to point at the line at fault."""
-
-    def __init__(self, name: str, text: str | None = None, *, json_layout: bool = False) -> None:
-        self.name = name
-        self.lines = [] if text is None else text.splitlines()
-        self.starts: list[int] = []
-        if text is not None:
-            self.starts = _json_entry_lines(text) if json_layout else _toml_entry_lines(text)
-
-    def line(self, index: int, key: str | None = None, actor_id: str | None = None) -> int | None:
-        """The line of entry ``index`` (0-based), or of its ``key`` when it shows one."""
-        if not self.lines:
-            return None
-        if index < len(self.starts):
-            start = self.starts[index]
-            stop = self.starts[index + 1] - 1 if index + 1 < len(self.starts) else len(self.lines)
-        elif actor_id is not None:  # not laid out as [[actor]] tables: find the entry's id
-            quoted = (f'"{actor_id}"', f"'{actor_id}'")
-            found = [n for n, line in enumerate(self.lines, 1) if any(q in line for q in quoted)]
-            if not found:
-                return None
-            start = stop = found[0]
-        else:
-            return None
-        if key is not None:
-            named = re.compile(rf"""(?:^|[\s{{,])["']?{re.escape(key)}["']?\s*[=:]""")
-            for number in range(start, stop + 1):
-                if named.search(self.lines[number - 1]):
-                    return number
-        return start
-
-    def key_line(self, key: str) -> int | None:
-        """The first line that names a top-level ``key``."""
-        named = re.compile(rf"""^\s*\[*\s*["']?{re.escape(key)}\b|"{re.escape(key)}"\s*:""")
-        return next((n for n, line in enumerate(self.lines, 1) if named.search(line)), None)
-
-
-def _toml_entry_lines(text: str) -> list[int]:
-    """The line of each ``[[actor]]`` header."""
-    return [n for n, line in enumerate(text.splitlines(), 1) if _TOML_ENTRY.match(line)]
-
-
-def _json_entry_lines(text: str) -> list[int]:
-    """The line where each object of ``{"actor": [{...}, ...]}`` opens.
-
-    >>> _json_entry_lines('{"actor": [\\n {"id": "a", "x": {"y": "{"}},\\n {"id": "b"}]}')
-    [2, 3]
-    """
-    starts: list[int] = []
-    depth, line, in_string, escaped = 0, 1, False, False
-    for char in text:
-        if char == "\n":
-            line += 1
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "{[":
-            if char == "{" and depth == 2:  # an object in the top object's list
-                starts.append(line)
-            depth += 1
-        elif char in "}]":
-            depth -= 1
-    return starts
+def _origin(name: str, text: str | None = None, *, json_layout: bool = False) -> Origin:
+    return Origin(name, text, table="actor", json_layout=json_layout)
 
 
 class _Entry(NamedTuple):
@@ -440,7 +371,7 @@ class _Entry(NamedTuple):
 
     actor: Actor
     case_sensitive: frozenset[str]
-    origin: _Origin
+    origin: Origin
     position: int
 
 
@@ -448,7 +379,7 @@ class _Loaded(NamedTuple):
     """A source already parsed: its raw entries and where they came from."""
 
     items: list[Any]
-    origin: _Origin
+    origin: Origin
 
 
 def _load(source: object, name: str | None) -> _Loaded | list[_Entry]:
@@ -456,22 +387,22 @@ def _load(source: object, name: str | None) -> _Loaded | list[_Entry]:
     if isinstance(source, _Loaded):
         return source
     if isinstance(source, ActorRegistry):
-        origin = _Origin(name or "<registry>")
+        origin = _origin(name or "<registry>")
         return [
             _Entry(actor, source.case_sensitive.get(actor.id, frozenset()), origin, index)
             for index, actor in enumerate(source)
         ]
     if isinstance(source, Actor):
-        return _Loaded([source], _Origin(name or "<actor>"))
+        return _Loaded([source], _origin(name or "<actor>"))
     if isinstance(source, Mapping):
-        origin = _Origin(name or "<mapping>")
+        origin = _origin(name or "<mapping>")
         return _Loaded(
             _entry_list({"actor": [source]} if "id" in source else source, origin), origin
         )
     if isinstance(source, str | os.PathLike):
         path = Path(source)
         data, text = read_data_file(path)
-        origin = _Origin(str(source), text, json_layout=path.suffix.lower() == ".json")
+        origin = _origin(str(source), text, json_layout=path.suffix.lower() == ".json")
         return _Loaded(_entry_list(data, origin), origin)
     reason = f"expected a path, a mapping, an Actor or a registry, got {source!r}"
     raise LexiconError("<argument>", None, reason)
@@ -498,7 +429,7 @@ def _entries(source: object, name: str | None = None) -> list[_Entry]:
     return entries
 
 
-def _entry_list(data: Any, origin: _Origin) -> list[Any]:
+def _entry_list(data: Any, origin: Origin) -> list[Any]:
     if not isinstance(data, Mapping):
         raise LexiconError(origin.name, 1, "expected a table with a list of actors")
     for key in data:
@@ -515,7 +446,7 @@ def _is_names(value: Any) -> bool:
     return isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
 
 
-def _entry(item: Any, origin: _Origin, index: int) -> _Entry:
+def _entry(item: Any, origin: Origin, index: int) -> _Entry:
     """One entry (a table or an :class:`Actor`) checked, as an Actor."""
     if isinstance(item, Actor):
         fields: Mapping[str, Any] = attrs.asdict(item, recurse=False)
@@ -625,5 +556,5 @@ def _default_registry() -> ActorRegistry:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:  # pragma: no cover - shipped data is tested
         raise LexiconError(name, toml_error_line(error), f"invalid TOML: {error}") from None
-    origin = _Origin(name, text)
+    origin = _origin(name, text)
     return _build({}, {}, [_Loaded(_entry_list(data, origin), origin)])
