@@ -84,6 +84,7 @@ class Gazetteer:
 
     _names: tuple[_Name, ...] = attrs.field(converter=_name_table, alias="names")
     _index: Mapping[str, tuple[_Name, ...]] = attrs.field(init=False)
+    _countries: Mapping[str, tuple[str, ...]] = attrs.field(init=False)
     _matcher: list[regex.Pattern[str]] = attrs.field(init=False, factory=list)
 
     def __attrs_post_init__(self) -> None:
@@ -91,6 +92,11 @@ class Gazetteer:
         for name in reversed(self._names):  # newest first: a later name wins
             index.setdefault(fold(name.key), []).append(name)
         object.__setattr__(self, "_index", {k: tuple(v) for k, v in index.items()})
+        table: dict[str, list[str]] = {}
+        for name in self._names:
+            table.setdefault(name.code, []).append(name.key)
+        countries = MappingProxyType({code: tuple(names) for code, names in table.items()})
+        object.__setattr__(self, "_countries", countries)
 
     def __repr__(self) -> str:
         return f"<Gazetteer of {len(self)} place names in {len(self.countries)} countries>"
@@ -214,10 +220,7 @@ class Gazetteer:
         >>> Gazetteer.default().countries["YE"][:3]
         ('Yemen', 'Sanaa', "Sana'a")
         """
-        table: dict[str, list[str]] = {}
-        for name in self._names:
-            table.setdefault(name.code, []).append(name.key)
-        return MappingProxyType({code: tuple(names) for code, names in table.items()})
+        return self._countries
 
     def __contains__(self, name: object) -> bool:
         """Whether ``name`` is a place the gazetteer knows (as :meth:`country_of` reads it).
