@@ -297,6 +297,51 @@ def test_ambiguous_names_go_where_the_registry_notes_say() -> None:
     ]
 
 
+def test_find_all_on_the_bodies_conflict_reporting_cites() -> None:
+    text = (
+        "The Houthi-run health ministry said 12 were killed; Magen David Adom and the"
+        " Palestinian Red Crescent treated the wounded, the White Helmets said. The Nigerian"
+        " Army and Nigeria Police Force, FAMa and the VDP, Haiti's PNH; Ukraine's Coordination"
+        " Headquarters for the Treatment of Prisoners of War and Dmytro Lubinets; Tatyana"
+        " Moskalkova. IDMC, the Norwegian Refugee Council, the IPC and Reporters Without"
+        " Borders; the RSF shelled El Fasher, Hengaw and HRANA said."
+    )
+    assert _mentions(text) == [
+        ("Houthi-run health ministry", "ye-houthi-health-ministry"),
+        ("Magen David Adom", "mda"),
+        ("Palestinian Red Crescent", "prcs"),
+        ("White Helmets", "sy-white-helmets"),
+        ("Nigerian Army", "ng-army"),
+        ("Nigeria Police Force", "ng-police"),
+        ("FAMa", "ml-fama"),
+        ("VDP", "bf-vdp"),
+        ("Haiti", "ht"),
+        ("PNH", "ht-pnh"),
+        (
+            "Ukraine's Coordination Headquarters for the Treatment of Prisoners of War",
+            "ua-pow-headquarters",
+        ),
+        ("Dmytro Lubinets", "dmytro-lubinets"),
+        ("Tatyana Moskalkova", "tatyana-moskalkova"),
+        ("IDMC", "idmc"),
+        ("Norwegian Refugee Council", "nrc"),
+        ("IPC", "ipc"),
+        ("Reporters Without Borders", "rwb"),
+        ("RSF", "sd-rsf"),
+        ("Hengaw", "hengaw"),
+        ("HRANA", "hrana"),
+    ]
+    assert [a.id for a in REGISTRY.lineage("idmc")] == ["idmc", "nrc"]
+    assert [a.id for a in REGISTRY.lineage("bf-vdp")] == ["bf-vdp", "bf-armed-forces", "bf"]
+
+
+def test_rights_groups_monitors_and_charities_are_ngos() -> None:
+    ngos = {a.id for a in REGISTRY if a.kind is ActorKind.NGO}
+    assert {"amnesty", "hrw", "msf", "sohr", "aapp", "sudan-doctors-network", "nrc", "irc",
+            "cpj", "rwb", "hengaw", "hrana", "ihr", "mdm", "oxfam", "snhr"} <= ngos  # fmt: skip
+    assert not [a.id for a in REGISTRY if a.kind is ActorKind.OTHER]
+
+
 def test_find_all_finds_the_actors_of_every_seed() -> None:
     found = {actor.id for seed in SEEDS for _, actor in REGISTRY.find_all(seed.read_text())}
     expected = {

@@ -75,6 +75,7 @@ from .model import (
     Span,
 )
 from .numbers import parse_number
+from .places import Gazetteer
 from .quantities import QuantityParser, extract_quantities, parse_quantity
 from .report import REPORT_FORMATS, Report, TopicReport, build_report, render_report
 from .schema import json_schema
@@ -101,6 +102,7 @@ __all__ = [
     "DocumentError",
     "DocumentResult",
     "Evidence",
+    "Gazetteer",
     "Hedge",
     "IncompatibleClaimsError",
     "InvalidInputError",

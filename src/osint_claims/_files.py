@@ -1,4 +1,4 @@
-"""Private: reading user data files (lexicons, registries) as data, never as code."""
+"""Private: reading user data files (lexicons, registries, gazetteers) as data, never as code."""
 
 from __future__ import annotations
 
@@ -70,3 +70,123 @@ def read_data_file(path: Path) -> tuple[dict[str, Any], str]:
     if not isinstance(data, dict):
         raise LexiconError(path, 1, "expected a table at the top level")
     return data, text
+
+
+class Origin:
+    """Where the entries of one data file came from, to point at the line at fault.
+
+    The file holds a list of tables named ``table``: ``[[table]]`` headers in TOML, or the
+    objects of ``{"table": [{...}, ...]}`` in JSON. Sources without a text (mappings, objects)
+    have no lines: every question gets ``None``.
+
+    >>> origin = Origin("x.toml", '[[actor]]\\nid = "a"\\n\\n[[actor]]\\nid = "b"\\nkind = 1\\n',
+    ...                 table="actor")
+    >>> origin.line(1), origin.line(1, "kind"), origin.key_line("actor"), origin.line(2)
+    (4, 6, 1, None)
+    >>> Origin("<mapping>", table="actor").line(0) is None
+    True
+    """
+
+    def __init__(
+        self, name: str, text: str | None = None, *, table: str, json_layout: bool = False
+    ) -> None:
+        self.name = name
+        self.lines = [] if text is None else text.splitlines()
+        self.starts: list[int] = []
+        if text is not None:
+            self.starts = _json_entry_lines(text) if json_layout else _toml_entry_lines(text, table)
+
+    def _bounds(self, index: int, ident: str | None) -> tuple[int, int] | None:
+        """The first and last line of entry ``index`` (0-based)."""
+        if not self.lines:
+            return None
+        if index < len(self.starts):
+            start = self.starts[index]
+            stop = self.starts[index + 1] - 1 if index + 1 < len(self.starts) else len(self.lines)
+            return start, stop
+        if ident is not None:  # not laid out as [[table]] headers: find the entry by its id
+            quoted = (f'"{ident}"', f"'{ident}'")
+            found = [n for n, line in enumerate(self.lines, 1) if any(q in line for q in quoted)]
+            return (found[0], found[0]) if found else None
+        return None
+
+    def line(self, index: int, key: str | None = None, ident: str | None = None) -> int | None:
+        """The line of entry ``index`` (0-based), or of its ``key`` when it shows one.
+
+        ``ident`` is a value of the entry (its id) to look for where the entries are not
+        laid out as ``[[table]]`` headers.
+        """
+        bounds = self._bounds(index, ident)
+        if bounds is None:
+            return None
+        start, stop = bounds
+        if key is not None:
+            named = re.compile(rf"""(?:^|[\s{{,])["']?{re.escape(key)}["']?\s*[=:]""")
+            for number in range(start, stop + 1):
+                if named.search(self.lines[number - 1]):
+                    return number
+        return start
+
+    def value_line(self, index: int, key: str, value: str) -> int | None:
+        """The line of entry ``index`` where ``value`` (as written) stands, at or after the
+        line of its ``key``; else the line of the key.
+
+        >>> origin = Origin("x.toml", '[[c]]\\ncode = "YE"\\nplaces = ["Aden",\\n  42]\\n',
+        ...                 table="c")
+        >>> origin.value_line(0, "places", "42"), origin.value_line(0, "places", "99")
+        (4, 3)
+        """
+        first = self.line(index, key)
+        bounds = self._bounds(index, None)
+        if first is None or bounds is None:
+            return first
+        written = re.compile(rf"(?<![\w.]){re.escape(value)}(?![\w.])")
+        for number in range(first, bounds[1] + 1):
+            if written.search(self.lines[number - 1]):
+                return number
+        return first
+
+    def key_line(self, key: str) -> int | None:
+        """The first line that names a top-level ``key``."""
+        named = re.compile(rf"""^\s*\[*\s*["']?{re.escape(key)}\b|"{re.escape(key)}"\s*:""")
+        return next((n for n, line in enumerate(self.lines, 1) if named.search(line)), None)
+
+
+def _toml_entry_lines(text: str, table: str) -> list[int]:
+    """The line of each ``[[table]]`` header.
+
+    >>> _toml_entry_lines('x = 1\\n[[country]]\\n[[ "country" ]]\\n[[countries]]', "country")
+    [2, 3]
+    """
+    name = re.escape(table)
+    header = re.compile(rf"""\s*\[\[\s*(?:{name}|"{name}"|'{name}')\s*\]\]""")
+    return [n for n, line in enumerate(text.splitlines(), 1) if header.match(line)]
+
+
+def _json_entry_lines(text: str) -> list[int]:
+    """The line where each object of ``{"table": [{...}, ...]}`` opens.
+
+    >>> _json_entry_lines('{"actor": [\\n {"id": "a", "x": {"y": "{"}},\\n {"id": "b"}]}')
+    [2, 3]
+    """
+    starts: list[int] = []
+    depth, line, in_string, escaped = 0, 1, False, False
+    for char in text:
+        if char == "\n":
+            line += 1
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "{[":
+            if char == "{" and depth == 2:  # an object in the top object's list
+                starts.append(line)
+            depth += 1
+        elif char in "}]":
+            depth -= 1
+    return starts

@@ -30,7 +30,13 @@ from typing import Any, Final, NamedTuple, TypeAlias
 import attrs
 import regex
 
-from ._files import read_data_file, toml_error_line
+from ._files import Origin, read_data_file, toml_error_line
+from ._trie import compile_names
+from ._trie import fold as _fold
+from ._trie import is_acronym as _is_acronym
+from ._trie import key as _key
+from ._trie import plain as _plain
+from ._trie import strip_possessive as _strip_possessive
 from .errors import InvalidInputError, LexiconError
 from .model import Actor, ActorKind, Span
 from .text import normalize
@@ -53,59 +59,11 @@ _FIELDS: Final = (
 )
 _ID: Final = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
 _COUNTRY: Final = re.compile(r"[A-Z]{2}")
-_THE: Final = re.compile(r"the\s+(?=\S)", re.IGNORECASE)
-_POSSESSIVE: Final = re.compile(r"(?<=\S)(?:'s|(?<=s)')\Z", re.IGNORECASE)
-_TOML_ENTRY: Final = re.compile(r"""\s*\[\[\s*(?:actor|"actor"|'actor')\s*\]\]""")
-_WORD_BEFORE: Final = r"(?<![^\W_])"
-_WORD_AFTER: Final = r"(?![^\W_])"
 _KIND_VALUES: Final = frozenset(kind.value for kind in ActorKind)
 _KINDS: Final = ", ".join(kind.value for kind in ActorKind)
 
 
 # Names ---------------------------------------------------------------------------------
-
-
-def _plain(text: str) -> str:
-    """``text`` with plain quotes and single spaces, trimmed.
-
-    >>> _plain("  South\\u00a0Korea\\u2019s  ")
-    "South Korea's"
-    """
-    return " ".join(normalize(text).split())
-
-
-def _fold(text: str) -> str:
-    """``text`` without case, for lookups: Turkish dotless and dotted i fold like plain i,
-    since an all-capitals headline writes both as "I" ("ANADOLU AJANSI").
-
-    >>> _fold("Anadolu Ajansı") == _fold("ANADOLU AJANSI") == _fold("anadolu ajansi")
-    True
-    """
-    return text.casefold().replace("\u0131", "i").replace("i\u0307", "i")
-
-
-def _key(plain: str) -> str:
-    """The form a name is looked up by: no trailing possessive, no leading "the".
-
-    >>> _key("The Kremlin's"), _key("Reuters'"), _key("the"), _key("South Korea's military")
-    ('Kremlin', 'Reuters', 'the', "South Korea's military")
-    """
-    plain = _POSSESSIVE.sub("", plain)
-    return _THE.sub("", plain, count=1) if _THE.match(plain) else plain
-
-
-def _is_acronym(name: str) -> bool:
-    """An all-capitals acronym of at most four letters, which matches only as written.
-
-    >>> [_is_acronym(n) for n in ("US", "U.S.", "NATO", "UNHCR", "Nato", "DoD", "the UN")]
-    [True, True, True, False, False, False, False]
-    """
-    letters = [char for char in name if char.isalpha()]
-    return (
-        0 < len(letters) <= 4
-        and all(char.isalpha() or char == "." for char in name)
-        and all(char.isupper() for char in letters)
-    )
 
 
 class _Term(NamedTuple):
@@ -171,7 +129,7 @@ class ActorRegistry:
             key = _key(plain)
             if plain in explicit:
                 # "the North": written with its "the", which the matcher requires.
-                written = _POSSESSIVE.sub("", plain)
+                written = _strip_possessive(plain)
                 terms.setdefault((written, True), _Term(key, written, True, actor.id))
             else:
                 sensitive = _is_acronym(key)
@@ -405,158 +363,16 @@ class ActorRegistry:
     def _pattern(self) -> regex.Pattern[str]:
         """The matcher of every name, compiled on first use (once per registry)."""
         if not self._matcher:
-            terms = [term for terms in self._index.values() for term in terms]
-            # "\b" lets the engine skip ahead fast; it means "no letter or digit before"
-            # only where the name itself starts with one.
-            plain_start = all(regex.match(r"\w", term.written) for term in terms)
-            before = r"\b" if plain_start else _WORD_BEFORE
-            source = before + _trie(terms) + _WORD_AFTER
-            self._matcher.append(regex.compile(source, regex.IGNORECASE))
+            terms = (term for terms in self._index.values() for term in terms)
+            self._matcher.append(compile_names((term.written, term.sensitive) for term in terms))
         return self._matcher[0]
-
-
-# The matcher ---------------------------------------------------------------------------
-
-
-class _Node:
-    __slots__ = ("children", "end", "guards")
-
-    def __init__(self) -> None:
-        self.children: dict[str, _Node] = {}
-        self.end = False  # a name matched in any case ends here
-        self.guards: set[str] = set()  # case-sensitive names that end here
-
-
-def _piece(char: str) -> str:
-    return r"\s+" if char == " " else regex.escape(char)
-
-
-def _guard(written: str) -> str:
-    """A look-behind that holds only where ``written`` stands with its capitals as written.
-
-    A leading "the" may take any case ("The North" is "the North").
-
-    >>> _guard("the North")
-    '(?-i:(?<=(?i:the)\\\\s+North))'
-    """
-    pattern = "".join(_piece(char) for char in written)
-    if _THE.match(written):
-        pattern = "(?i:the)" + "".join(_piece(char) for char in written[3:])
-    return f"(?-i:(?<={pattern}))"
-
-
-def _trie(terms: Iterable[_Term]) -> str:
-    """One alternation of every term, as a prefix tree keyed by lower-case characters.
-
-    Each branch of the tree starts with a different character, so at most one can match,
-    and a longer name is tried before a shorter one ends: the longest name wins. A
-    case-sensitive name ends behind a look-behind that checks its capitals.
-
-    >>> _trie([_Term("AP", "AP", True, "ap"), _Term("Apple", "Apple", False, "apple")])
-    '(?:ap(?:ple|(?-i:(?<=AP))))'
-    """
-    root = _Node()
-    for term in terms:
-        node = root
-        for char in term.written:
-            lowered = char.lower()
-            node = node.children.setdefault(lowered if len(lowered) == 1 else char, _Node())
-        if term.sensitive:
-            node.guards.add(_guard(term.written))
-        else:
-            node.end = True
-    if not root.children:
-        return "(?!)"
-    return "(?:" + _emit(root) + ")"
-
-
-def _emit(node: _Node) -> str:
-    branches = [_piece(char) + _emit(child) for char, child in sorted(node.children.items())]
-    body = (
-        "" if not branches else branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-    )
-    if node.end:
-        return f"(?:{body})?" if body else ""
-    if node.guards:
-        guard = "|".join(sorted(node.guards))
-        guard = guard if len(node.guards) == 1 else f"(?:{guard})"
-        return f"(?:{body}|{guard})" if body else guard
-    return body
 
 
 # Reading sources -----------------------------------------------------------------------
 
 
-class _Origin:
-    """Where entries came from, to point at the line at fault."""
-
-    def __init__(self, name: str, text: str | None = None, *, json_layout: bool = False) -> None:
-        self.name = name
-        self.lines = [] if text is None else text.splitlines()
-        self.starts: list[int] = []
-        if text is not None:
-            self.starts = _json_entry_lines(text) if json_layout else _toml_entry_lines(text)
-
-    def line(self, index: int, key: str | None = None, actor_id: str | None = None) -> int | None:
-        """The line of entry ``index`` (0-based), or of its ``key`` when it shows one."""
-        if not self.lines:
-            return None
-        if index < len(self.starts):
-            start = self.starts[index]
-            stop = self.starts[index + 1] - 1 if index + 1 < len(self.starts) else len(self.lines)
-        elif actor_id is not None:  # not laid out as [[actor]] tables: find the entry's id
-            quoted = (f'"{actor_id}"', f"'{actor_id}'")
-            found = [n for n, line in enumerate(self.lines, 1) if any(q in line for q in quoted)]
-            if not found:
-                return None
-            start = stop = found[0]
-        else:
-            return None
-        if key is not None:
-            named = re.compile(rf"""(?:^|[\s{{,])["']?{re.escape(key)}["']?\s*[=:]""")
-            for number in range(start, stop + 1):
-                if named.search(self.lines[number - 1]):
-                    return number
-        return start
-
-    def key_line(self, key: str) -> int | None:
-        """The first line that names a top-level ``key``."""
-        named = re.compile(rf"""^\s*\[*\s*["']?{re.escape(key)}\b|"{re.escape(key)}"\s*:""")
-        return next((n for n, line in enumerate(self.lines, 1) if named.search(line)), None)
-
-
-def _toml_entry_lines(text: str) -> list[int]:
-    """The line of each ``[[actor]]`` header."""
-    return [n for n, line in enumerate(text.splitlines(), 1) if _TOML_ENTRY.match(line)]
-
-
-def _json_entry_lines(text: str) -> list[int]:
-    """The line where each object of ``{"actor": [{...}, ...]}`` opens.
-
-    >>> _json_entry_lines('{"actor": [\\n {"id": "a", "x": {"y": "{"}},\\n {"id": "b"}]}')
-    [2, 3]
-    """
-    starts: list[int] = []
-    depth, line, in_string, escaped = 0, 1, False, False
-    for char in text:
-        if char == "\n":
-            line += 1
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "{[":
-            if char == "{" and depth == 2:  # an object in the top object's list
-                starts.append(line)
-            depth += 1
-        elif char in "}]":
-            depth -= 1
-    return starts
+def _origin(name: str, text: str | None = None, *, json_layout: bool = False) -> Origin:
+    return Origin(name, text, table="actor", json_layout=json_layout)
 
 
 class _Entry(NamedTuple):
@@ -564,7 +380,7 @@ class _Entry(NamedTuple):
 
     actor: Actor
     case_sensitive: frozenset[str]
-    origin: _Origin
+    origin: Origin
     position: int
 
 
@@ -572,7 +388,7 @@ class _Loaded(NamedTuple):
     """A source already parsed: its raw entries and where they came from."""
 
     items: list[Any]
-    origin: _Origin
+    origin: Origin
 
 
 def _load(source: object, name: str | None) -> _Loaded | list[_Entry]:
@@ -580,22 +396,22 @@ def _load(source: object, name: str | None) -> _Loaded | list[_Entry]:
     if isinstance(source, _Loaded):
         return source
     if isinstance(source, ActorRegistry):
-        origin = _Origin(name or "<registry>")
+        origin = _origin(name or "<registry>")
         return [
             _Entry(actor, source.case_sensitive.get(actor.id, frozenset()), origin, index)
             for index, actor in enumerate(source)
         ]
     if isinstance(source, Actor):
-        return _Loaded([source], _Origin(name or "<actor>"))
+        return _Loaded([source], _origin(name or "<actor>"))
     if isinstance(source, Mapping):
-        origin = _Origin(name or "<mapping>")
+        origin = _origin(name or "<mapping>")
         return _Loaded(
             _entry_list({"actor": [source]} if "id" in source else source, origin), origin
         )
     if isinstance(source, str | os.PathLike):
         path = Path(source)
         data, text = read_data_file(path)
-        origin = _Origin(str(source), text, json_layout=path.suffix.lower() == ".json")
+        origin = _origin(str(source), text, json_layout=path.suffix.lower() == ".json")
         return _Loaded(_entry_list(data, origin), origin)
     reason = f"expected a path, a mapping, an Actor or a registry, got {source!r}"
     raise LexiconError("<argument>", None, reason)
@@ -622,7 +438,7 @@ def _entries(source: object, name: str | None = None) -> list[_Entry]:
     return entries
 
 
-def _entry_list(data: Any, origin: _Origin) -> list[Any]:
+def _entry_list(data: Any, origin: Origin) -> list[Any]:
     if not isinstance(data, Mapping):
         raise LexiconError(origin.name, 1, "expected a table with a list of actors")
     for key in data:
@@ -639,7 +455,7 @@ def _is_names(value: Any) -> bool:
     return isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
 
 
-def _entry(item: Any, origin: _Origin, index: int) -> _Entry:
+def _entry(item: Any, origin: Origin, index: int) -> _Entry:
     """One entry (a table or an :class:`Actor`) checked, as an Actor."""
     if isinstance(item, Actor):
         fields: Mapping[str, Any] = attrs.asdict(item, recurse=False)
@@ -753,5 +569,5 @@ def _default_registry() -> ActorRegistry:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:  # pragma: no cover - shipped data is tested
         raise LexiconError(name, toml_error_line(error), f"invalid TOML: {error}") from None
-    origin = _Origin(name, text)
+    origin = _origin(name, text)
     return _build({}, {}, [_Loaded(_entry_list(data, origin), origin)])
