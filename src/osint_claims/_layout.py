@@ -11,6 +11,7 @@ is cut off the body so that neither its city nor its wire reads as part of a cla
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Final, NamedTuple
 
 import regex
@@ -371,12 +372,12 @@ def find_dateline(
     text: str,
     lines: list[tuple[SegmentKind, Span]],
     registry: ActorRegistry,
-    country_of: dict[str, str],
+    country_of: Callable[[str], str | None],
 ) -> tuple[int, Dateline] | None:
     """The dateline that opens one of the story's first paragraphs, with that line's index.
 
     The place is in capitals ("KHARTOUM", "GAZA CITY, Gaza Strip") or followed by its wire
-    ("Beirut (AFP) –"); ``country_of`` maps place names (lower case) to ISO codes.
+    ("Beirut (AFP) –"); ``country_of`` gives a place's ISO code (the gazetteer's).
     """
     seen = 0
     for index, (kind, span) in enumerate(lines):
@@ -413,13 +414,16 @@ def find_dateline(
 
 
 def _place_country(
-    place: str, region: str | None, registry: ActorRegistry, country_of: dict[str, str]
+    place: str,
+    region: str | None,
+    registry: ActorRegistry,
+    country_of: Callable[[str], str | None],
 ) -> str | None:
     for name in (place, region):
         if not name:
             continue
         plain = " ".join(name.split())
-        found = country_of.get(plain.lower())
+        found = country_of(plain)
         if found is not None:
             return found
         actor = registry.resolve(plain.title()) or registry.resolve(plain)

@@ -35,6 +35,7 @@ from .dates import find_publication_date
 from .errors import InvalidInputError
 from .lexicon import Lexicon
 from .model import Actor, ActorKind, SegmentKind, Source, Span
+from .places import Gazetteer
 from .text import normalize
 
 __all__ = ["Article", "Dateline", "Segment", "SegmentKind", "read_article", "split_sentences"]
@@ -155,10 +156,12 @@ def read_article(
     url: str | None = None,
     registry: ActorRegistry | None = None,
     lexicon: Lexicon | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> Article:
     """Read one document (its text, or a path to a UTF-8 file) into an :class:`Article`.
 
-    ``published`` and ``outlet``, when given, win over what the page shows.
+    ``published`` and ``outlet``, when given, win over what the page shows; ``gazetteer``
+    places the dateline's city.
 
     >>> read_article("").sentences
     ()
@@ -171,7 +174,10 @@ def read_article(
         plain, rules, registry
     )]
     dateline = None
-    found = find_dateline(plain, [(line.kind, line.span) for line in lines], registry, {})
+    gazetteer = Gazetteer.default() if gazetteer is None else gazetteer
+    found = find_dateline(
+        plain, [(line.kind, line.span) for line in lines], registry, gazetteer.country_of
+    )
     if found is not None:
         index, (span, place, country, wire) = found[0], found[1]
         line = lines[index]

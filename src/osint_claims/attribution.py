@@ -42,6 +42,7 @@ from .actors import ActorRegistry
 from .errors import InvalidInputError, LexiconError
 from .lexicon import Lexicon
 from .model import Actor, ActorKind, Span
+from .places import Gazetteer
 from .text import normalize
 
 __all__ = ["AttributionContext", "Speaker", "SpeakerReader", "find_speakers"]
@@ -336,10 +337,15 @@ class SpeakerReader:
     """
 
     def __init__(
-        self, *, registry: ActorRegistry | None = None, lexicon: Lexicon | None = None
+        self,
+        *,
+        registry: ActorRegistry | None = None,
+        lexicon: Lexicon | None = None,
+        gazetteer: Gazetteer | None = None,
     ) -> None:
         self.registry = ActorRegistry.default() if registry is None else registry
         self.lexicon = Lexicon.default() if lexicon is None else lexicon
+        self.gazetteer = Gazetteer.default() if gazetteer is None else gazetteer
         self.words = _Words(self.lexicon)
         self._bodies = _BodyIndex(self.registry)
 
@@ -1084,6 +1090,8 @@ class SpeakerReader:
             known = context.person(name_tokens[0].text)
             if known is not None:
                 return known  # "Basal said", after "spokesperson Mahmoud Basal"
+        if kind is None and self.gazetteer.country_of(written) is not None:
+            return None  # a place does not speak ("Beni: 23 killed"); a state does
         if kind is None:
             named_kind = ActorKind.PERSON if len(name_tokens) <= 4 else ActorKind.OTHER
         elif kind in (ActorKind.PERSON, ActorKind.OFFICIAL):

@@ -42,6 +42,7 @@ from .dates import find_periods
 from .errors import InvalidInputError
 from .events import STRONG, EventReader
 from .lexicon import Lexicon
+from .places import Gazetteer
 from .model import (
     Actor,
     ActorKind,
@@ -157,12 +158,19 @@ class ClaimReader:
     """
 
     def __init__(
-        self, *, lexicon: Lexicon | None = None, registry: ActorRegistry | None = None
+        self,
+        *,
+        lexicon: Lexicon | None = None,
+        registry: ActorRegistry | None = None,
+        gazetteer: Gazetteer | None = None,
     ) -> None:
         self.lexicon = Lexicon.default() if lexicon is None else lexicon
         self.registry = ActorRegistry.default() if registry is None else registry
+        self.gazetteer = Gazetteer.default() if gazetteer is None else gazetteer
         self.quantities = QuantityParser(self.lexicon)
-        self.speakers = SpeakerReader(registry=self.registry, lexicon=self.lexicon)
+        self.speakers = SpeakerReader(
+            registry=self.registry, lexicon=self.lexicon, gazetteer=self.gazetteer
+        )
         self.events = EventReader(self.lexicon)
         self.roles = RoleReader(registry=self.registry, lexicon=self.lexicon)
         self.structure = Structure(self.lexicon, self.registry)
@@ -195,21 +203,26 @@ class ClaimReader:
             (sentence, normalize(sentence.text), self.registry.find_all(sentence.text))
             for sentence in sentences
         ]
-        context = _Context(self._country(article, found))
+        places = [self.gazetteer.find_all(sentence.text) for sentence in sentences]
+        context = _Context(self._country(article, found, places))
         lines = [s.span.start for s in article.segments]
         claims: list[Claim] = []
-        for sentence, text, mentions in found:
+        for (sentence, text, mentions), where in zip(found, places, strict=True):
             if sentence.kind is SegmentKind.RELATED:
                 # A related article's headline is another story: nothing resolves across it.
                 claims.extend(
-                    self._read_sentence(article, sentence, text, mentions, _Context(None), [])
+                    self._read_sentence(
+                        article, sentence, text, mentions, where, _Context(None), []
+                    )
                 )
                 continue
             line = bisect.bisect_right(lines, sentence.span.start) - 1
             if line != context.line:
                 context.line = line
                 context.quote_open = False
-            claims.extend(self._read_sentence(article, sentence, text, mentions, context, claims))
+            claims.extend(
+                self._read_sentence(article, sentence, text, mentions, where, context, claims)
+            )
         return self._headline_speakers(claims)
 
     def _sentences(self, article: Article, related: bool) -> list[Segment]:
@@ -227,7 +240,10 @@ class ClaimReader:
         return sorted(own + others, key=lambda s: s.span.start)
 
     def _country(
-        self, article: Article, found: Sequence[tuple[Segment, str, list[tuple[Span, Actor]]]]
+        self,
+        article: Article,
+        found: Sequence[tuple[Segment, str, list[tuple[Span, Actor]]]],
+        places: Sequence[list[tuple[Span, str]]],
     ) -> str | None:
         """The country the article is about: the one its dateline, title and sentences
         name most (a dateline counts four mentions, the title's thrice), else its
@@ -236,10 +252,12 @@ class ClaimReader:
         dateline = article.dateline
         if dateline is not None and dateline.country is not None:
             counts[dateline.country] += _DATELINE_WEIGHT
-        for sentence, text, mentions in found:
+        for (sentence, text, mentions), where in zip(found, places, strict=True):
             if sentence.kind is SegmentKind.RELATED:
                 continue
             weight = 3 if sentence.kind is SegmentKind.TITLE else 1
+            for _, code in where:
+                counts[code] += weight
             for span, actor in mentions:
                 if actor.kind not in _COUNTRY_KINDS:
                     continue  # a think tank or an outlet abroad says little of where
@@ -270,6 +288,7 @@ class ClaimReader:
         sentence: Segment,
         text: str,
         mentions: list[tuple[Span, Actor]],
+        places: list[tuple[Span, str]],
         context: _Context,
         earlier: list[Claim],
     ) -> list[Claim]:
@@ -341,6 +360,7 @@ class ClaimReader:
                 quantity,
                 reading.key,
                 mentions=mentions,
+                places=places,
                 floor=floor,
                 owner_hint=owner,
                 speaker=originators,
@@ -837,6 +857,7 @@ def extract_claims(
     published: date | None = None,
     registry: ActorRegistry | None = None,
     lexicon: Lexicon | None = None,
+    gazetteer: Gazetteer | None = None,
     related: bool = False,
 ) -> list[Claim]:
     """Every claim in ``document`` (an :class:`Article`, or text to read as one).
@@ -854,12 +875,15 @@ def extract_claims(
     if isinstance(document, Article):
         article = document
     elif isinstance(document, str):
-        article = read_article(document, published=published, registry=registry, lexicon=lexicon)
+        article = read_article(
+            document, published=published, registry=registry, lexicon=lexicon, gazetteer=gazetteer
+        )
     else:
         raise InvalidInputError(
             "extract_claims", f"expected an Article or str, got {type(document).__name__}"
         )
-    if registry is None and lexicon is None:
+    if registry is None and lexicon is None and gazetteer is None:
         return _default_reader().read(article, related=related)
-    return ClaimReader(lexicon=lexicon, registry=registry).read(article, related=related)
+    reader = ClaimReader(lexicon=lexicon, registry=registry, gazetteer=gazetteer)
+    return reader.read(article, related=related)
 
