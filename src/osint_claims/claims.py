@@ -127,6 +127,7 @@ class _Context:
         self.groups: list[Actor] = []  # armed groups named, most recent last
         self.quoted: list[int] = []  # claims carried into an open quotation
         self.listing: _Listing | None = None  # "... losses are as follows:" and its lines
+        self.countries: frozenset[str] = frozenset()  # every country the story names
 
 
 @attrs.frozen(slots=True)
@@ -205,6 +206,7 @@ class ClaimReader:
         ]
         places = [self.gazetteer.find_all(sentence.text) for sentence in sentences]
         context = _Context(self._country(article, found, places))
+        context.countries = self._countries_named(found, places)
         lines = [s.span.start for s in article.segments]
         claims: list[Claim] = []
         for (sentence, text, mentions), where in zip(found, places, strict=True):
@@ -270,6 +272,19 @@ class ClaimReader:
             return counts.most_common(1)[0][0]
         outlet = article.source.outlet
         return None if outlet is None else outlet.country
+
+    def _countries_named(
+        self,
+        found: Sequence[tuple[Segment, str, list[tuple[Span, Actor]]]],
+        places: Sequence[list[tuple[Span, str]]],
+    ) -> frozenset[str]:
+        """Every country a story names, as a party or a place."""
+        codes = {code for where in places for _, code in where}
+        for _, _, mentions in found:
+            for _, actor in mentions:
+                if actor.kind in _COUNTRY_KINDS and actor.country:
+                    codes.add(actor.country)
+        return frozenset(codes)
 
     def _speaks(self, text: str, span: Span) -> bool:
         """Whether the name at ``span`` is a speaker's: a reporting verb just after it, or
@@ -370,6 +385,8 @@ class ClaimReader:
                 groups=context.groups[-8:],
                 verb=reading.word,
                 frame_end=None if frame is None or frame.kind == "marker" else frame.frame.end,
+                spoken=[s.span for s in speakers],
+                countries=context.countries,
             )
             subject, agent = roles.subject, roles.agent
             if listing is not None and listing.subject is not None:

@@ -47,6 +47,11 @@ DOERS: Final = frozenset(
     {"sent", "deployed", "supplied", "seized", "aid", "money", "training", "present", "launched"}
 )
 _SIDES: Final = frozenset({ActorKind.STATE, ActorKind.ARMED_GROUP})
+# Speakers that count their own people: a ministry, a civil body, a local group or official.
+_LOCAL_KINDS: Final = frozenset(
+    {ActorKind.MINISTRY, ActorKind.GOVERNMENT_BODY, ActorKind.NGO, ActorKind.OFFICIAL,
+     ActorKind.PERSON}
+)
 _PARTIES: Final = frozenset(
     {ActorKind.STATE, ActorKind.ARMED_FORCES, ActorKind.ARMED_GROUP, ActorKind.MINISTRY}
 )
@@ -185,6 +190,8 @@ class RoleReader:
         groups: Sequence[Actor] = (),
         verb: str | None = None,
         frame_end: int | None = None,
+        spoken: Sequence[Span] = (),
+        countries: frozenset[str] = frozenset(),
     ) -> Roles:
         """The roles of ``quantity`` (offsets into ``text``, one sentence) read as ``key``.
 
@@ -194,6 +201,13 @@ class RoleReader:
         "its" after it are theirs); ``country`` the article's country; ``launcher`` who
         fired the last salvo the article counted.
         """
+        if spoken:
+            # "Iran's health ministry spokesman ... claims": the speaker's words name no party
+            mentions = [
+                (span, actor)
+                for span, actor in mentions
+                if not any(s.start <= span.start and span.end <= s.end for s in spoken)
+            ]
         own = self._in_item(text, quantity, mentions) or (
             self._in_item(text, owner_hint, mentions) if owner_hint is not None else None
         )
@@ -214,7 +228,8 @@ class RoleReader:
             subject = self.side(own)
         elif key in VICTIMS or key in HARMED:
             subject = self._victims(
-                text, quantity, key, mentions, places, floor, agent_side, country, groups
+                text, quantity, key, mentions, places, floor, agent_side, country, groups,
+                self._local(speaker, countries),
             )
             if subject is None and key in HARMED:
                 subject = launcher if launcher is not None and launcher != agent_side else None
@@ -238,6 +253,15 @@ class RoleReader:
             if not (own is not None):
                 subject = None
         return Roles(subject, agent)
+
+    @staticmethod
+    def _local(speaker: tuple[Actor, ...], countries: frozenset[str]) -> str | None:
+        """The country of a speaker that counts its own people (a health ministry, a rescue
+        service, a local official or group), where the story is about that country."""
+        for actor in speaker[:1]:
+            if actor.kind in _LOCAL_KINDS and actor.country in countries:
+                return actor.country
+        return None
 
     def _in_item(
         self, text: str, quantity: Quantity, mentions: Sequence[tuple[Span, Actor]]
@@ -376,6 +400,7 @@ class RoleReader:
         agent: Actor | None,
         country: str | None,
         groups: Sequence[Actor],
+        reporter: str | None = None,
     ) -> Actor | None:
         """The victims' side: "X lost 300 soldiers", where it happened, else the article's
         country; fighters named by what they are belong to the group the clause names."""
@@ -397,6 +422,9 @@ class RoleReader:
         where = self._where(text, quantity, mentions, places, floor)
         if where is not None and where != agent:
             return where
+        local = self.state_of(reporter)
+        if local is not None and local != agent:
+            return local  # "MDA says 85 were lightly hurt": a local body counts its own
         home = self.state_of(country)
         if home is not None and home != agent:
             return home
