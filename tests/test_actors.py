@@ -253,8 +253,8 @@ def test_find_all_on_a_paragraph_of_mixed_conflict_news() -> None:
 def test_find_all_leaves_common_words_and_places_alone() -> None:
     text = (
         "Over turkey dinner, a chad of paper, a guinea pig and polish for the boots, an economist"
-        " granted amnesty to an oryx with one tusk; the independent critical threats in the"
-        " Indian Ocean, Gaza and the West Bank, and XI or xi, name no actor."
+        " granted amnesty to an oryx with one tusk; the independent critical threats in"
+        " Gaza and the West Bank, and XI or xi, name no actor."
     )
     assert _mentions(text) == []
     # Capitalised, the same words are the countries, agencies and outlets.

@@ -1412,7 +1412,9 @@ def find_speakers(
     ...     "North Korea sent 3,000 troops, said the JCS.")]
     [('inverted', 'kr-jcs')]
     >>> [s.actors[0].name for s in find_speakers("12 died, the army said.", country="ML")]
-    ['Mali army']
+    ['Malian Armed Forces']
+    >>> [s.actors[0].name for s in find_speakers("12 died, the army said.", country="BI")]
+    ['Burundi army']
     """
     reader = (
         _default_reader()

@@ -387,6 +387,7 @@ class ClaimReader:
                 frame_end=None if frame is None or frame.kind == "marker" else frame.frame.end,
                 spoken=[s.span for s in speakers],
                 countries=context.countries,
+                whole_subject=self._whole_subject(claims, part_of),
             )
             subject, agent = roles.subject, roles.agent
             if listing is not None and listing.subject is not None:
@@ -402,10 +403,7 @@ class ClaimReader:
                 subject = claims[-1].subject or subject
                 agent = agent or claims[-1].agent
             if subject is None and part_of is not None:
-                whole = next(
-                    (c for c in claims if c.quantity.span == part_of.span and c.subject), None
-                )
-                subject = whole.subject if whole is not None else None
+                subject = self._whole_subject(claims, part_of)
             if reading.key in _HARMS:
                 if agent is not None:
                     context.attacker, context.attacker_line = agent, context.line
@@ -450,6 +448,14 @@ class ClaimReader:
                 claims[-1:] = self.structure.distribute(claim, text, quantity, previous_text)
         context.subjects.update(c.subject.id for c in claims if c.subject is not None)
         return claims
+
+    @staticmethod
+    def _whole_subject(claims: Sequence[Claim], whole: Quantity | None) -> Actor | None:
+        """The subject of the claim whose figure ``whole`` is: a part's people are its."""
+        if whole is None:
+            return None
+        found = next((c for c in claims if c.quantity.span == whole.span and c.subject), None)
+        return None if found is None else found.subject
 
     def _carried(self, text: str, context: _Context) -> tuple[Actor, ...]:
         """The speaker a sentence without a frame of its own goes on with: inside an open

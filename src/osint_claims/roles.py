@@ -192,6 +192,7 @@ class RoleReader:
         frame_end: int | None = None,
         spoken: Sequence[Span] = (),
         countries: frozenset[str] = frozenset(),
+        whole_subject: Actor | None = None,
     ) -> Roles:
         """The roles of ``quantity`` (offsets into ``text``, one sentence) read as ``key``.
 
@@ -211,7 +212,9 @@ class RoleReader:
         own = self._in_item(text, quantity, mentions) or (
             self._in_item(text, owner_hint, mentions) if owner_hint is not None else None
         )
-        losing = verb is not None and verb.lower() in _LOSING
+        losing = (verb is not None and verb.lower() in _LOSING) or bool(
+            _LOSS_BEFORE.search(text, max(floor, quantity.span.start - 40), quantity.span.start)
+        )
         agent = (
             None
             if losing
@@ -230,6 +233,7 @@ class RoleReader:
             subject = self._victims(
                 text, quantity, key, mentions, places, floor, agent_side, country, groups,
                 self._local(speaker, countries),
+                whole_subject,
             )
             if subject is None and key in HARMED:
                 subject = launcher if launcher is not None and launcher != agent_side else None
@@ -401,6 +405,7 @@ class RoleReader:
         country: str | None,
         groups: Sequence[Actor],
         reporter: str | None = None,
+        whole: Actor | None = None,
     ) -> Actor | None:
         """The victims' side: "X lost 300 soldiers", where it happened, else the article's
         country; fighters named by what they are belong to the group the clause names."""
@@ -422,6 +427,8 @@ class RoleReader:
         where = self._where(text, quantity, mentions, places, floor)
         if where is not None and where != agent:
             return where
+        if whole is not None:
+            return whole  # "of which 300 were killed": the whole's people
         local = self.state_of(reporter)
         if local is not None and local != agent:
             return local  # "MDA says 85 were lightly hurt": a local body counts its own
@@ -434,14 +441,19 @@ class RoleReader:
         self, text: str, quantity: Quantity, mentions: Sequence[tuple[Span, Actor]], floor: int
     ) -> Actor | None:
         """ "Russia has lost 1,270 soldiers": the actor just before "lost"."""
-        before = text[max(floor, quantity.span.start - 60) : quantity.span.start]
-        lost = regex.search(r"(?i)\b(?:lost|loses|lose|losing)\b", before)
+        before = text[max(floor, quantity.span.start - 90) : quantity.span.start]
+        lost = _LOSS_VERB.search(before)
         if lost is None:
             return None
         at = quantity.span.start - len(before) + lost.start()
-        for span, actor in reversed(mentions):
-            if span.end <= at and at - span.end <= 30 and actor.kind in _PARTIES:
-                return actor
+        for span, actor in mentions:
+            if span.start < floor or span.end > at or actor.kind not in _PARTIES:
+                continue
+            if self.recipient_before.search(text[max(0, span.start - 12) : span.start]):
+                continue  # "forces fighting for Russia had suffered"
+            if ";" in text[span.end : at]:
+                continue
+            return actor  # the clause's first party: "North Korean forces ... had suffered"
         return None
 
     def _where(
@@ -527,6 +539,18 @@ _OWN_FORCES: Final = regex.compile(
     r"air\s+defen[cs]es?|air\s+defen[cs]e\s+(?:units|systems)|units|police)\b"
 )
 # "Russia has lost 1,270 soldiers": whoever lost them is the subject, not the doer.
-_LOSING: Final = frozenset({"lost", "lose", "loses", "losing", "losses"})
+_LOSING: Final = frozenset(
+    {"lost", "lose", "loses", "losing", "losses", "suffered", "suffer", "suffers", "suffering",
+     "sustained", "sustain", "sustains", "incurred", "incur"}
+)
+_LOSS_VERB: Final = regex.compile(
+    r"(?i)\b(?:lost|loses|lose|losing|suffered|suffers|suffer|sustained|sustains|incurred)\b"
+)
+# "had suffered around 4,000 casualties": the loss verb governs the figure.
+_LOSS_BEFORE: Final = regex.compile(
+    r"(?i)\b(?:lost|loses|lose|losing|suffered|suffers|suffer|sustained|sustains|incurred)"
+    r"(?:\s+(?:a\s+total\s+of|another|an\s+estimated|some|about|around|nearly|over|more\s+than))?"
+    r"\s*$"
+)
 # Rulers named without their state: "the junta", "the regime".
 _RULERS: Final = frozenset({"junta", "regime", "military government", "junta forces"})
