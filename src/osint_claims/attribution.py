@@ -51,6 +51,10 @@ __all__ = ["AttributionContext", "Speaker", "SpeakerReader", "find_speakers"]
 # Commissioner for Human Rights"); an apposition after a name at most this many.
 _PHRASE_WORDS: Final = 12
 _APPOSITION_WORDS: Final = 24
+# An acronym defined in brackets: "(FGE)", "(MoH)", "(SSPDF)".
+_ACRONYM: Final = regex.compile(r"[A-Z][A-Za-z]{0,2}[A-Z][A-Z-]{0,8}")
+# A person's name is at most this many words ("Kambale Sivyavugha Mumbere").
+_PERSON_WORDS: Final = 4
 # Appositions in a row before a verb: "Name, a member of X, a group that ..., said".
 _APPOSITIONS: Final = 3
 # Lower-case words before a speaker's head noun ("local health officials").
@@ -89,6 +93,11 @@ _KIND_VALUES: Final = frozenset(kind.value for kind in ActorKind)
 # A name after one of these receives, and is no fellow speaker: "troops to Russia and Seoul
 # said".
 _RECIPIENT_MARKS: Final = frozenset({"to", "into", "for", "against", "at", "from", "in", "on"})
+# A sentence whose subject is the figures just given: "The toll was given on Monday by".
+_PASSIVE_SUBJECT: Final = regex.compile(
+    r"(?i)^\W*(?:the|this|these|that|those|both)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:[\w-]+\s+){0,4}$"
+)
 # After "said," these go on with the same speaker: "..., the ministry said, adding that".
 _ADDING: Final = frozenset({"adding", "saying", "noting", "warning", "citing", "and", "but"})
 # Between a speaker's possessive and its document: "the agency's previous estimation".
@@ -156,6 +165,7 @@ class AttributionContext:
         self.named: list[Actor] = []
         self.speakers: list[Actor] = []
         self.last_speaker: tuple[Actor, ...] = ()
+        self.acronyms: dict[str, Actor] = {}  # "(FGE)" after a name: what "FGE" stands for
 
     def name(self, actors: Iterable[Actor]) -> None:
         """Remember ``actors`` as named, most recent last."""
@@ -376,7 +386,7 @@ class SpeakerReader:
         has_verb = words.verbs.search(text) is not None
         has_marker = words.markers.search(text) is not None
         has_document = words.document_nouns.search(text) is not None
-        if not (has_verb or has_marker or has_document or (headline and ":" in text)):
+        if not (has_verb or has_marker or has_document or headline):
             return []
         found: list[tuple[_Phrase, Span, str]] = []
         toks = tokens(text)
@@ -391,6 +401,7 @@ class SpeakerReader:
             found.extend(self._headline_frames(toks))
         speakers: list[Speaker] = []
         taken: list[tuple[int, int]] = []
+        self._define_acronyms(text, toks, mentions, context)
         for phrase, frame, kind in sorted(found, key=lambda f: (f[0].first, -f[0].last)):
             first, last = toks[phrase.first].start, toks[phrase.last].end
             if any(a <= first < b or a < last <= b for a, b in taken):
@@ -402,6 +413,35 @@ class SpeakerReader:
                 Speaker(Span(first, last), frame, sentence[first:last], actors, kind, looks)
             )
         return sorted(speakers, key=lambda s: s.frame.start)
+
+    def _define_acronyms(
+        self,
+        text: str,
+        toks: list[Token],
+        mentions: Sequence[tuple[Span, Actor]],
+        context: AttributionContext,
+    ) -> None:
+        """Remember what "(FGE)" after "the state Attorney General's Office" stands for."""
+        for index in range(2, len(toks) - 1):
+            acronym = toks[index]
+            if toks[index - 1].text != "(" or toks[index + 1].text != ")":
+                continue
+            if not _ACRONYM.fullmatch(acronym.text) or acronym.text in context.acronyms:
+                continue
+            end = toks[index - 2].end
+            actor = next((a for s, a in mentions if s.end == end), None)
+            if actor is None:
+                phrase = self._core_before(toks, index - 2)
+                if phrase is None or not self._is_named(toks, phrase):
+                    continue
+                name = [t for t in toks[phrase.first : phrase.last + 1] if t.lower not in _DETERMINERS]
+                if len([t for t in name if is_capitalised(t)]) < 2:
+                    continue
+                resolved = self._resolve(text, toks, phrase, mentions, context)
+                if not resolved:
+                    continue
+                actor = resolved[0]
+            context.acronyms[acronym.text] = actor
 
     def _verb_frames(
         self, text: str, toks: list[Token], at: dict[int, int]
@@ -466,6 +506,8 @@ class SpeakerReader:
             if phrase is None:
                 continue
             kind = "retrospective" if any(marker.start() >= r for r in retro) else "marker"
+            if _PASSIVE_SUBJECT.match(text[: marker.start()]):
+                kind = "retrospective"  # "The toll was given on Monday by the president ..."
             yield phrase, Span(marker.start(), toks[phrase.last].end), kind
         for found in self.words.retrospective.finditer(text):
             index = self._token_after(toks, found.end(1))
@@ -629,9 +671,16 @@ class SpeakerReader:
                         name.affiliation = (end + 1, description_end) if end < comma else None
                     return name
                 return None
-            aside = segment[0].lower in _ASIDES
-            if not aside and not self._opens_description(toks, start + 1, end):
-                return None
+            person = self._titled_person(toks, start + 1, end)
+            if person is not None and end == comma and start > 0:
+                described = self._core_before(toks, start - 1)
+                if described is not None and self._describes_role(toks, described):
+                    # "the spokesperson of the operations, Captain Marc Kasereka, confirmed"
+                    person.affiliation = (described.first, described.last)
+                    return person
+            aside = segment[0].lower in _ASIDES or not self._opens_description(
+                toks, start + 1, end
+            )
             name = self._core_before(toks, start - 1)
             if name is not None and (self._is_named(toks, name) or self._head(toks, name)):
                 if not aside:
@@ -641,6 +690,33 @@ class SpeakerReader:
                 description_end = start - 1
             end = start
         return None
+
+    def _describes_role(self, toks: list[Token], phrase: _Phrase) -> bool:
+        """Whether a phrase names a role a person holds: "the state Commissioner for
+        Internal Security", "the spokesperson of the operations"."""
+        for token in toks[phrase.first : phrase.last + 1]:
+            word = token.lower.rstrip(".")
+            if word in self.words.titles or self.words.heads.get(word) in (
+                ActorKind.OFFICIAL,
+                ActorKind.PERSON,
+            ):
+                return True
+        return False
+
+    def _titled_person(self, toks: list[Token], first: int, end: int) -> _Phrase | None:
+        """A segment that is a person's name, with or without a title: "Captain Marc
+        Kasereka", "Danladi Yakubu"."""
+        segment = toks[first:end]
+        if not 1 <= len(segment) <= _PERSON_WORDS + 3:
+            return None
+        names = [t for t in segment if t.lower.rstrip(".") not in self.words.titles]
+        if not names or not 2 <= len(names) <= _PERSON_WORDS:
+            return None
+        if not all(is_capitalised(t) or t.lower in _PARTICLES for t in segment):
+            return None
+        if any(t.lower in self.words.common for t in names):
+            return None
+        return _Phrase(first, end - 1)
 
     def _opens_description(self, toks: list[Token], first: int, end: int) -> bool:
         """Whether ``toks[first:end]`` describes a speaker: "head of ...", "a spokeswoman
@@ -678,6 +754,9 @@ class SpeakerReader:
         while index >= 0 and end - index < _PHRASE_WORDS:
             token = toks[index]
             lower = token.lower
+            if token.text == ")" and index < end and index >= 3 and toks[index - 2].text == "(":
+                index -= 3  # "The Islamic State (IS) group": an acronym inside the name
+                continue
             if not token.is_word:
                 break
             if lower in _NAME_JOINERS and index < end and self._joins_name(toks, index):
@@ -773,6 +852,13 @@ class SpeakerReader:
                 break
             if is_capitalised(token) or lower[0].isdigit():
                 last = index
+            elif (
+                last is not None
+                and is_capitalised(toks[last])
+                and lower not in words.heads
+                and not self._head_at(toks, first, index)
+            ):
+                break  # "the Ministry of Defence read on television": the name has ended
             else:
                 lower_words += 1
                 if lower_words > _MODIFIERS + 1:
@@ -899,7 +985,7 @@ class SpeakerReader:
     ) -> tuple[Actor, ...]:
         words = self.words
         first, last = phrase.first, phrase.last
-        if phrase.affiliation is not None:
+        if phrase.affiliation is not None and phrase.affiliation[0] > first:
             last = min(last, phrase.affiliation[0] - 2)
             if last < first:
                 last = phrase.first
@@ -913,6 +999,8 @@ class SpeakerReader:
             name_tokens[0].lower[0].isdigit() or name_tokens[0].lower in words.quantifiers
         ):
             name_tokens = name_tokens[1:]
+        while len(name_tokens) > 1 and words.document_nouns.fullmatch(name_tokens[-1].lower):
+            name_tokens = name_tokens[:-1]  # "Interior Ministry figures", "an AFP tally"
         if not name_tokens:
             return ()
         affiliation = (
@@ -923,6 +1011,11 @@ class SpeakerReader:
         if len(name_tokens) == 1 and name_tokens[0].lower in words.pronouns:
             actor = self._pronoun(name_tokens[0].lower, context)
             return () if actor is None else (actor,)
+        defined = context.acronyms.get(name_tokens[-1].text) if len(name_tokens) <= 2 else None
+        if defined is not None and all(
+            t.lower in words.common or t is name_tokens[-1] for t in name_tokens
+        ):
+            return (defined,)  # "FGE", "the AA": as the text defined them
         start, end = name_tokens[0].start, name_tokens[-1].end
         written = text[start:end]
         if definite and name_tokens[-1].lower in words.document_heads:
@@ -974,6 +1067,9 @@ class SpeakerReader:
         cut = [i for i, t in enumerate(name_tokens) if t.lower in ("and", "&", ",")]
         if not any(name_tokens[i].lower in ("and", "&") for i in cut):
             return ()
+        after = name_tokens[-1].end
+        if text[after : after + 3].lstrip().startswith("("):
+            return ()  # "the Centre for ... Democracy and Human Rights (CEPADHO)": one name
         parts: list[list[Token]] = []
         previous = 0
         for index in cut:
@@ -998,14 +1094,21 @@ class SpeakerReader:
                 inside = [
                     (s, a) for s, a in mentions if s.start >= part[0].start and s.end <= part[-1].end
                 ]
-                if not inside and not any(is_capitalised(t) for t in part):
-                    if self._head_at(part, 0, len(part) - 1) is None:
-                        return ()
+                headed = self._head_at(part, 0, len(part) - 1) is not None
+                if not inside and not headed and not self._personal(part):
+                    return ()  # "Armed Conflict Location & Event Data Project": one name
                 known = self._resolve_named(text, part, inside, context, None)
             if known is None:
                 return ()
             actors.append(known)
         return tuple(dict.fromkeys(actors))
+
+    def _personal(self, part: list[Token]) -> bool:
+        """Whether a list member is a person's name: two to four capitalised words that are
+        not common ones."""
+        return 1 <= len(part) <= _PERSON_WORDS and all(
+            is_capitalised(t) and t.lower not in self.words.common for t in part
+        )
 
     def _shared_noun(self, last: list[Token], mentions: Sequence[tuple[Span, Actor]]) -> str:
         """The lower-case words after the last listed name ("intelligence" in "... and
