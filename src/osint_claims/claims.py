@@ -105,6 +105,9 @@ _RESTATED: Final = regex.compile(
 _LISTED_AFTER: Final = regex.compile(
     r"(?i)[^,;.:()\"]{0,40}\band\s+(?:another|a\s+further|some|at\s+least|nearly)?\s*"
 )
+# A line of a list that starts with its figure: "23 over the Bryansk Region,".
+_STARTS_WITH_FIGURE: Final = regex.compile(r"^\W{0,3}(?:[0-9]|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)")
+_LIST_WORDS: Final = 12
 # A line of a list: a label, a dash or colon, then its figures ("tanks – 11,125 (+2)").
 _LIST_LINE: Final = regex.compile(r"^\W*(?P<label>[^\d:;\-]{2,60}?)\s*[-:]\s*(?=\S)")
 
@@ -334,7 +337,7 @@ class ClaimReader:
         context.previous_text = text
         if text.rstrip().endswith(":"):
             context.listing = self._listing(text, mentions)
-        elif not _LIST_LINE.match(text):
+        elif not _is_list_line(text, headline):
             context.listing = None
         quantities = self._claimable(text, self.quantities.extract(sentence.text), speakers)
         retrospective = [s for s in spoken if s.kind == "retrospective"]
@@ -351,7 +354,7 @@ class ClaimReader:
         )
         view = _SentenceView(self, text, mentions, spoken, periods)
         names = _name_spans(text, mentions, headline or _title_case(text))
-        listing = context.listing if _LIST_LINE.match(text) else None
+        listing = context.listing if _is_list_line(text, headline) else None
         readings = self._predicates(text, quantities, names, listing)
         main = context.subjects.most_common(1)[0][0] if context.subjects else None
         fallback = self.registry.get(main) if main else None
@@ -390,6 +393,8 @@ class ClaimReader:
                 whole_subject=self._whole_subject(claims, part_of),
             )
             subject, agent = roles.subject, roles.agent
+            if predicate.key == "captured" and agent is not None and self._irregular(agent):
+                predicate = Predicate("abducted")  # "gunmen seized six nurses"
             if listing is not None and listing.subject is not None:
                 subject = listing.subject
             joined = (
@@ -448,6 +453,10 @@ class ClaimReader:
                 claims[-1:] = self.structure.distribute(claim, text, quantity, previous_text)
         context.subjects.update(c.subject.id for c in claims if c.subject is not None)
         return claims
+
+    def _irregular(self, agent: Actor) -> bool:
+        """Whether a taker is no state or army: gunmen, bandits, gangs, a militia."""
+        return agent.kind is ActorKind.ARMED_GROUP and agent.id not in self.registry
 
     @staticmethod
     def _whole_subject(claims: Sequence[Claim], whole: Quantity | None) -> Actor | None:
@@ -576,12 +585,22 @@ class ClaimReader:
                 text, quantities, index, names=names, classes=classes[index]
             )
             readings.append(_Reading(key, strength, word, classes[index]))
+        lead = events.lead(text)
+        if lead is not None:
+            # "Of the dead, 14 were civilians and six were soldiers"
+            for index, reading in enumerate(readings):
+                if reading.strength < STRONG:
+                    key = events.repick(lead, reading.classes)
+                    if key is not None:
+                        readings[index] = _Reading(key, STRONG, lead, reading.classes)
         for index in range(1, len(quantities)):
             joined = events.joined(text, quantities[index - 1], quantities[index])
             if joined is None:
                 continue
             before, after = readings[index - 1], readings[index]
-            if after.strength < STRONG and before.strength == STRONG:
+            if after.strength < STRONG and before.strength >= after.strength and (
+                before.key != Predicate.OTHER.key
+            ):
                 key = events.repick(before.word, after.classes)
                 if key is None and before.word is None and joined == "part":
                     key = before.key
@@ -840,6 +859,14 @@ class _SentenceView:
                     best = (distance, period)
                 break
         return best[1] if best is not None else None
+
+
+def _is_list_line(text: str, headline: bool) -> bool:
+    """Whether a line is one of a list's: "tanks – 11,125 (+2)", "23 over the Bryansk Region",
+    a short line after an opening colon."""
+    if _LIST_LINE.match(text):
+        return True
+    return len(text.split()) <= _LIST_WORDS and _STARTS_WITH_FIGURE.match(text) is not None
 
 
 def _title_case(text: str) -> bool:

@@ -102,6 +102,23 @@ class EventReader:
             rf"(?:(?:{auxiliaries})\s+)*"
             rf"(?P<state>{alternation(self.state_keys)})(?![\w-])"
         )
+        # "the release of 138 detainees", "the downing of five jets": a noun governs.
+        self.nominal = regex.compile(
+            rf"(?i)(?:^|[^\w'-])(?P<noun>{alternation(self.noun_keys)})\s+of\s+"
+            rf"(?:the\s+)?(?:(?:{fillers})\s+)*[\s\"']*$"
+        )
+        # "the death toll ... had risen to 53,119": a toll's verb, then the figure.
+        self.rising = regex.compile(
+            r"(?i)\b(?:rose|risen|rises|rising|climbed|climbs|climbing|reached|reaches|"
+            r"reaching|stood|stands|standing|hit|hits|increased|jumped|grew|surpassed|"
+            r"exceeded|passed|topped|was|is|now)\s+(?:to|at)?\s*(?:(?:"
+            rf"{fillers})\s+)*$"
+        )
+        # "Of the dead, 14 were civilians": what every figure of the sentence counts.
+        self.sentence_lead = regex.compile(
+            rf"(?i)^\W*(?:of|among)\s+(?:the|those)\s+(?P<noun>{alternation(self.noun_keys)}"
+            rf"|{alternation(self.state_keys)})\b"
+        )
         every = {*self.verb_keys, *self.state_keys, *self.noun_keys}
         self.any_word = regex.compile(rf"(?i)(?<![\w'-]){alternation(every)}(?![\w'-])")
         self.item_state = regex.compile(
@@ -265,6 +282,24 @@ class EventReader:
             key = self._pick(self.verb_keys[_fold(word)], classes)
             if key is not None:
                 return key, word
+        nominal = self.nominal.search(left)
+        if nominal is not None and not _inside(names, start + nominal.start("noun")):
+            word = nominal.group("noun")
+            key = self._pick(self.noun_keys[_fold(word)], classes)
+            if key is not None:
+                return key, word
+        rising = self.rising.search(left)
+        if rising is not None:
+            # The toll the verb raises is named before it: "the death toll ... had risen to",
+            # "the number of people killed has risen to".
+            lead = left[: rising.start()]
+            for found in reversed(list(self.any_word.finditer(lead))):
+                word = found.group()
+                keys = [k for k in (*self.noun_keys.get(_fold(word), ()),
+                                     *self.state_keys.get(_fold(word), ())) if k != "present"]
+                key = self._pick(keys, classes)
+                if key is not None:
+                    return key, word
         right = text[quantity.span.end : min(ceiling, quantity.span.end + _STATE_REACH)]
         state = self.state_after.match(right)
         if state is not None and not _inside(names, quantity.span.end + state.start("state")):
@@ -349,17 +384,30 @@ class EventReader:
             return Predicate.OTHER.key, NONE, None
         return best[1], WEAK, best[2]
 
+    def lead(self, text: str) -> str | None:
+        """The word a sentence opens with that every figure of it counts: "Of the dead, 14
+        were civilians and six were soldiers"."""
+        found = self.sentence_lead.match(text)
+        return None if found is None else found.group("noun")
+
     def joined(self, text: str, first: Quantity, second: Quantity) -> str | None:
         """How two neighbouring figures are joined: ``"list"`` ("12 civilians and 3
         soldiers"), ``"part"`` ("40 people, including 12 children"), else None."""
         gap = text[first.span.end : second.span.start]
         if self.list_gap.match(gap):
             return "list"
-        if self.part_gap.match(gap):
+        if self.part_gap.match(gap) or _PART_GAP.search(gap):
             return "part"
+        if _OF_THEM.match(text, second.span.end):
+            return "part"  # "killed 26 civilians on Sunday, eight of them children"
         return None
 
 
+# "most of them Hezbollah fighters but including": a part named further on.
+_PART_GAP: Final = regex.compile(
+    r"(?i)^[^.;:]{0,80}\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which)\s*$"
+)
+_OF_THEM: Final = regex.compile(r"(?i)\s+of\s+(?:them|whom|those)\b")
 # States of people that may stand before the noun they qualify: "41 wounded people".
 _PEOPLE_STATES: Final = frozenset(
     {"killed", "wounded", "missing", "displaced", "captured", "abducted", "released"}
