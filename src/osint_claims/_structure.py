@@ -51,6 +51,24 @@ class Structure:
         self.time_units = frozenset(fold(w) for w in not_claims.get("time_units", ()))
         self.attributive = frozenset(fold(w) for w in not_claims.get("attributive_units", ()))
         self.age_nouns = frozenset(fold(w) for w in not_claims.get("age_nouns", ()))
+        vague = not_claims.get("vague_numerals", ())
+        self.vague = (
+            regex.compile(rf"(?i)^(?:{alternation(vague)})(?:\s+(?:of\s+)?(?:the\s+)?|$)")
+            if vague
+            else None
+        )
+        self.name_items = frozenset(not_claims.get("name_items", ()))
+        self.magnitudes = frozenset(
+            (
+                *(fold(w) for w in lexicon.numbers("scales")),
+                *(fold(w) for w in lexicon.numbers("counting_words")),
+                *(fold(w) for w in lexicon.ranges("numbers", "vague_amounts")),
+            )
+        )
+        places = not_claims.get("distance_places", ())
+        self.distance_places = (
+            regex.compile(rf"(?i)^[\s,]*(?:{alternation(places)})\b") if places else None
+        )
         participants = not_claims.get("participants", ())
         self.participants = (
             regex.compile(rf"(?i)^{alternation(participants)}\b") if participants else None
@@ -116,11 +134,43 @@ class Structure:
                 return False
         if self._is_attributive(text, quantity) or self.is_age(text, quantity):
             return False
+        if self._is_vague(quantity) or self._names_unit(quantity):
+            return False
+        if self._places_something(text, quantity) or _coded(quantity.text):
+            return False
         if self._counts_participants(text, quantity):
             return False
         if self.list_length.search(text, max(0, quantity.span.start - 40), quantity.span.start):
             return False
         return not (kept and _restates(text, kept[-1], quantity, self.lexicon))
+
+    def _is_vague(self, quantity: Quantity) -> bool:
+        """ "several regions", "a few soldiers": no order of magnitude, no claim."""
+        if self.vague is None or any(char.isdigit() for char in quantity.text):
+            return False
+        found = self.vague.match(fold(quantity.text))
+        if found is None:
+            return False
+        rest = fold(quantity.text)[found.end() :].split()
+        # "several hundred", "a few dozen" have a magnitude; "several regions" has none.
+        return not (rest and rest[0] in self.magnitudes)
+
+    def _names_unit(self, quantity: Quantity) -> bool:
+        """ "5 Field Regiment", "1027 Operation": a number in a unit's or operation's name."""
+        if not quantity.item:
+            return False
+        first = quantity.item.split()[0]
+        return first in self.name_items
+
+    def _places_something(self, text: str, quantity: Quantity) -> bool:
+        """ "some 100 kilometres to the south", "40 km from the border": a distance that
+        says where, not how much."""
+        if self.distance_places is None or quantity.unit is None:
+            return False
+        unit = self.lexicon.units.get(quantity.unit)
+        if unit is None or unit.dimension != "length":
+            return False
+        return self.distance_places.match(text, quantity.span.end) is not None
 
     def _is_attributive(self, text: str, quantity: Quantity) -> bool:
         """ "a three-day assault", "a 14-storey block", "500-pound bombs": a figure joined
@@ -166,7 +216,8 @@ class Structure:
             return False
         if quantity.approximate or any(char.isdigit() for char in quantity.text):
             return False
-        if not pattern.match(fold(quantity.item)):
+        item = fold(quantity.item)
+        if not (pattern.match(item) or pattern.match(item.split(" ", 1)[-1])):
             return False
         before = text[max(0, quantity.span.start - 16) : quantity.span.start]
         return self.participant_determiners.search(before) is not None
@@ -330,6 +381,13 @@ class Structure:
             or lowered.endswith(self.origin_suffixes)
             or not any(char.isalnum() for char in word)
         )
+
+
+def _coded(written: str) -> bool:
+    """ "0800", "02": digits that start with a nought are a code, a time or a phone
+    number, not a count."""
+    digits = written.strip()
+    return len(digits) > 1 and digits[0] == "0" and digits[1].isdigit()
 
 
 def _restates(text: str, first: Quantity, second: Quantity, lexicon: Lexicon) -> bool:
