@@ -115,6 +115,20 @@ _ASIDES: Final = frozenset(
 )
 
 
+def _without_brackets(name: list[Token]) -> list[Token]:
+    """A name without the acronym bracketed inside it."""
+    kept: list[Token] = []
+    depth = 0
+    for token in name:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth = max(0, depth - 1)
+        elif not depth:
+            kept.append(token)
+    return kept or name
+
+
 def _is_age(segment: Sequence[Token]) -> bool:
     """ "41" in "Mohamed Yahya, 41, a trader": a bare age between commas."""
     return len(segment) == 1 and segment[0].text.isdigit() and len(segment[0].text) <= 3
@@ -1001,6 +1015,7 @@ class SpeakerReader:
             name_tokens = name_tokens[1:]
         while len(name_tokens) > 1 and words.document_nouns.fullmatch(name_tokens[-1].lower):
             name_tokens = name_tokens[:-1]  # "Interior Ministry figures", "an AFP tally"
+        name_tokens = _without_brackets(name_tokens)  # "The Islamic State (IS) group"
         if not name_tokens:
             return ()
         affiliation = (

@@ -409,6 +409,8 @@ class ClaimReader:
                 agent = agent or claims[-1].agent
             if subject is None and part_of is not None:
                 subject = self._whole_subject(claims, part_of)
+            if reading.key == "launched" and agent is not None:
+                context.attacker = agent  # what the salvo then kills or destroys is its doing
             if reading.key in _HARMS:
                 if agent is not None:
                     context.attacker, context.attacker_line = agent, context.line

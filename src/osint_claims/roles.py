@@ -144,6 +144,7 @@ class RoleReader:
         self.describing = tuple(
             w.lower() for w in (*modifiers, *self.origin_suffixes) if w not in owners
         )
+        self.groups: list[Actor] = []
         self.states: dict[str, Actor] = {}
         for actor in self.registry:
             if actor.kind is ActorKind.STATE and actor.country is not None:
@@ -209,6 +210,7 @@ class RoleReader:
                 for span, actor in mentions
                 if not any(s.start <= span.start and span.end <= s.end for s in spoken)
             ]
+        self.groups = [g for g in groups if g.kind is ActorKind.ARMED_GROUP]
         own = self._in_item(text, quantity, mentions) or (
             self._in_item(text, owner_hint, mentions) if owner_hint is not None else None
         )
@@ -351,10 +353,13 @@ class RoleReader:
             if self.attack_after.match(text[span.end : span.end + 40]):
                 return actor  # "killed in an Israeli drone strike", "the RSF assault"
         own = _OWN_FORCES.search(before)
-        if own is not None and speaker:
-            side = self.side(speaker[0])
+        if own is not None:
+            side = self.side(speaker[0]) if speaker else None
             if side is not None and side.kind in _SIDES:
                 return side  # "the ministry said troops repelled the assault and killed"
+            home = self.state_of(country)
+            if home is not None:
+                return home  # "security forces killed 17 terrorists" in a Pakistan story
         return None
 
     def _describes(self, text: str, span: Span) -> bool:
@@ -376,13 +381,16 @@ class RoleReader:
         )
 
     def _generic(self, word: str, country: str | None) -> Actor:
-        """An attacker named only by what they are: "gunmen", "bandits"; "the junta" and
-        "the regime" are the state's."""
+        """An attacker named only by what they are: "gunmen", "bandits" (or the armed group
+        the story named: "the assailants" after "the ADF"); "the junta" and "the regime"
+        are the state's."""
         name = " ".join(word.lower().split())
         if name in _RULERS and country is not None:
             state = self.state_of(country)
             if state is not None:
                 return state
+        if self.groups:
+            return self.groups[-1]
         return Actor(id=name.replace(" ", "-"), name=name, kind=ActorKind.ARMED_GROUP)
 
     def _subject_of(self, text: str, span: Span, anchor: int) -> bool:
