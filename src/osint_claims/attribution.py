@@ -29,6 +29,7 @@ of the country the article is about. Every word list is in ``data/en/speakers.to
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterable, Sequence
 from typing import Final
@@ -53,6 +54,10 @@ _PHRASE_WORDS: Final = 12
 _APPOSITION_WORDS: Final = 24
 # An acronym defined in brackets: "(FGE)", "(MoH)", "(SSPDF)".
 _ACRONYM: Final = regex.compile(r"[A-Z][A-Za-z]{0,2}[A-Z][A-Z-]{0,8}")
+# Longer than any name in the registry.
+_NAME_REACH: Final = 160
+# How many words after a verb tell which way its frame looks.
+_LOOK_AHEAD: Final = 24
 # A person's name is at most this many words ("Kambale Sivyavugha Mumbere").
 _PERSON_WORDS: Final = 4
 # Appositions in a row before a verb: "Name, a member of X, a group that ..., said".
@@ -113,6 +118,28 @@ _ASIDES: Final = frozenset(
      "citing", "however", "meanwhile", "also", "though", "too", "in", "on", "at", "via",
      "through", "separately", "later", "earlier", "previously", "today", "yesterday"}
 )
+
+
+def _start(token: Token) -> int:
+    return token.start
+
+
+def _between(
+    mentions: Sequence[tuple[Span, Actor]], start: int, end: int
+) -> list[tuple[Span, Actor]]:
+    """The mentions (in text order) that lie within ``[start, end)``."""
+    low = bisect.bisect_left(mentions, start, key=_mention_start)
+    found = []
+    for span, actor in mentions[low:]:
+        if span.start >= end:
+            break
+        if span.end <= end:
+            found.append((span, actor))
+    return found
+
+
+def _mention_start(mention: tuple[Span, Actor]) -> int:
+    return mention[0].start
 
 
 def _without_brackets(name: list[Token]) -> list[Token]:
@@ -414,14 +441,14 @@ class SpeakerReader:
         if headline:
             found.extend(self._headline_frames(toks))
         speakers: list[Speaker] = []
-        taken: list[tuple[int, int]] = []
+        reach = -1  # where the speakers taken so far end
         self._define_acronyms(text, toks, mentions, context)
         for phrase, frame, kind in sorted(found, key=lambda f: (f[0].first, -f[0].last)):
             first, last = toks[phrase.first].start, toks[phrase.last].end
-            if any(a <= first < b or a < last <= b for a, b in taken):
+            if first < reach:
                 continue  # one speaker, found by two frames ("according to X, X said")
             actors = self._resolve(text, toks, phrase, mentions, context)
-            taken.append((first, last))
+            reach = max(reach, last)
             looks = self._looks(toks, frame, kind)
             speakers.append(
                 Speaker(Span(first, last), frame, sentence[first:last], actors, kind, looks)
@@ -443,7 +470,10 @@ class SpeakerReader:
             if not _ACRONYM.fullmatch(acronym.text) or acronym.text in context.acronyms:
                 continue
             end = toks[index - 2].end
-            actor = next((a for s, a in mentions if s.end == end), None)
+            actor = next(
+                (a for s, a in _between(mentions, max(0, end - _NAME_REACH), end) if s.end == end),
+                None,
+            )
             if actor is None:
                 phrase = self._core_before(toks, index - 2)
                 if phrase is None or not self._is_named(toks, phrase):
@@ -511,7 +541,8 @@ class SpeakerReader:
     def _marker_frames(
         self, text: str, toks: list[Token], at: dict[int, int]
     ) -> Iterable[tuple[_Phrase, Span, str]]:
-        retro = {found.start(1) for found in self.words.retrospective.finditer(text)}
+        retro = [found.span(1) for found in self.words.retrospective.finditer(text)]
+        retro_starts = [start for start, _ in retro]
         for marker in self.words.markers.finditer(text):
             index = self._token_after(toks, marker.end())
             if index is None:
@@ -519,8 +550,10 @@ class SpeakerReader:
             phrase = self._phrase_after(toks, index)
             if phrase is None:
                 continue
-            kind = "retrospective" if any(marker.start() >= r for r in retro) else "marker"
-            if _PASSIVE_SUBJECT.match(text[: marker.start()]):
+            at = bisect.bisect_right(retro_starts, marker.start()) - 1
+            inside = at >= 0 and marker.start() < retro[at][1]
+            kind = "retrospective" if inside else "marker"
+            if _PASSIVE_SUBJECT.match(text, 0, marker.start()):
                 kind = "retrospective"  # "The toll was given on Monday by the president ..."
             yield phrase, Span(marker.start(), toks[phrase.last].end), kind
         for found in self.words.retrospective.finditer(text):
@@ -575,7 +608,9 @@ class SpeakerReader:
         if kind in ("inverted", "retrospective"):
             return "back"
         after = self._token_after(toks, frame.end)
-        before_words = sum(1 for t in toks if t.end <= frame.start and t.is_word)
+        first = self._token_after(toks, frame.start)
+        before = toks[: min(first if first is not None else len(toks), 3)]
+        before_words = sum(1 for t in before if t.is_word)
         if kind == "headline":
             return "ahead" if before_words == 0 else "back"
         if kind == "marker":
@@ -585,7 +620,7 @@ class SpeakerReader:
                 return "back"  # "40 died, according to X."
             return "both"
         # "X said 40 ...", "X said on Monday that ...": ahead; "..., X said on Monday.": back
-        for token in toks[after:] if after is not None else ():
+        for token in toks[after : after + _LOOK_AHEAD] if after is not None else ():
             if token.text in (".", ";", "!", "?"):
                 return "back"
             if token.text == ",":
@@ -601,10 +636,9 @@ class SpeakerReader:
 
     @staticmethod
     def _token_after(toks: list[Token], position: int) -> int | None:
-        for index, token in enumerate(toks):
-            if token.start >= position:
-                return index
-        return None
+        """The index of the first token that starts at or after ``position``."""
+        index = bisect.bisect_left(toks, position, key=_start)
+        return index if index < len(toks) else None
 
     # Reading the speaker's phrase -----------------------------------------------------
 
@@ -1034,8 +1068,7 @@ class SpeakerReader:
         start, end = name_tokens[0].start, name_tokens[-1].end
         written = text[start:end]
         if definite and name_tokens[-1].lower in words.document_heads:
-            inside_document = [m for m in mentions if start <= m[0].start and m[0].end <= end]
-            if not inside_document:
+            if not _between(mentions, start, end):
                 return context.last_speaker  # "the statement added", "the report said"
         if phrase.before_verb and first > 0 and toks[first - 1].lower in _RECIPIENT_MARKS:
             # "sent troops to Russia and Seoul said": a recipient is no fellow speaker
@@ -1054,7 +1087,7 @@ class SpeakerReader:
         known = self.registry.resolve(written)
         if known is not None:
             return (known,)
-        within = [(span, actor) for span, actor in mentions if span.start >= start and span.end <= end]
+        within = _between(mentions, start, end)
         inside = [(span, actor) for span, actor in within if not self._in_modifier(text, span)]
         owner = self._owner_in_modifier(text, within)
         actor = self._resolve_named(
@@ -1106,9 +1139,7 @@ class SpeakerReader:
                 known = self.registry.resolve(f"{written} {shared}")
             known = known or self.registry.resolve(written)
             if known is None:
-                inside = [
-                    (s, a) for s, a in mentions if s.start >= part[0].start and s.end <= part[-1].end
-                ]
+                inside = _between(mentions, part[0].start, part[-1].end)
                 headed = self._head_at(part, 0, len(part) - 1) is not None
                 if not inside and not headed and not self._personal(part):
                     return ()  # "Armed Conflict Location & Event Data Project": one name
@@ -1129,7 +1160,7 @@ class SpeakerReader:
         """The lower-case words after the last listed name ("intelligence" in "... and
         Ukrainian intelligence reports"), without a document noun."""
         named_end = max(
-            (s.end for s, _ in mentions if last and last[0].start <= s.start < last[-1].end),
+            (s.end for s, _ in _between(mentions, last[0].start, last[-1].end)) if last else (),
             default=None,
         )
         if named_end is None:

@@ -27,6 +27,7 @@ A figure no step places is ``other``.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Sequence
 from typing import Final
@@ -408,6 +409,7 @@ _PART_GAP: Final = regex.compile(
     r"(?i)^[^.;:]{0,80}\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which)\s*$"
 )
 _OF_THEM: Final = regex.compile(r"(?i)\s+of\s+(?:them|whom|those)\b")
+_FAR: Final = 1 << 62
 # States of people that may stand before the noun they qualify: "41 wounded people".
 _PEOPLE_STATES: Final = frozenset(
     {"killed", "wounded", "missing", "displaced", "captured", "abducted", "released"}
@@ -418,7 +420,9 @@ _SPECIFIC: Final = ("aid", "money", "attacks", "weapons", "area", "places", "equ
 
 
 def _inside(names: Sequence[tuple[int, int]], position: int) -> bool:
-    return any(start <= position < end for start, end in names)
+    """Whether ``position`` falls in one of ``names`` (sorted spans that do not nest far)."""
+    at = bisect.bisect_right(names, (position, _FAR)) - 1
+    return any(start <= position < end for start, end in names[max(0, at - 2) : at + 1])
 
 
 @functools.cache
