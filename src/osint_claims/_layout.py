@@ -52,6 +52,8 @@ _CREDIT_START: Final = regex.compile(
     r"(?i)^(?:photo(?:graph)?s?|image|credit|picture|pictures|foto|illustration)\s*(?:by)?\s*:"
 )
 _COPYRIGHT: Final = regex.compile(r"©[^.]{0,80}$")
+# Marks one of which every photo credit holds: "Name/AFP", "(Photo: ANHA)", "© Name".
+_CREDIT_MARKS: Final = ("/", "(", "[", "©", ":")
 _BREADCRUMB: Final = regex.compile(r"\s[|>»›]\s")
 # A wire desk's initials closing a story: "bur-ah/dc", "jm/kir".
 _EDITOR_CODES: Final = regex.compile(r"[a-z]{2,5}(?:-[a-z]{2,5})*(?:/[a-z]{2,5}(?:-[a-z]{2,5})*)+")
@@ -229,9 +231,14 @@ def _is_box_label(bare: str) -> bool:
 def is_credit(line: str, rules: PageRules) -> bool:
     """Whether a line is, or ends in, a photo credit."""
     lowered = line.lower()
+    if lowered.startswith(rules.caption_markers):
+        return True
+    if not any(mark in line for mark in _CREDIT_MARKS) and " - " not in line[-60:] and (
+        "file photo" not in lowered
+    ):
+        return False  # every credit pattern needs one of these: a cheap test first
     return bool(
-        lowered.startswith(rules.caption_markers)
-        or rules.caption_credit.search(line)
+        rules.caption_credit.search(line)
         or _BRACKET_CREDIT.search(line)
         or _CREDIT_START.match(line)
         or rules.credit_line.search(line)

@@ -77,6 +77,8 @@ _COUNTRY_KINDS: Final = frozenset(
     {ActorKind.STATE, ActorKind.ARMED_FORCES, ActorKind.ARMED_GROUP, ActorKind.MINISTRY,
      ActorKind.GOVERNMENT_BODY, ActorKind.HEAD_OF_STATE, ActorKind.INTELLIGENCE_AGENCY}
 )
+# The opening sentences, whose places tell where a story is even without a figure.
+_OPENING_SENTENCES: Final = 6
 # How far from a figure its subject, agent and place are looked for.
 _ROLE_REACH: Final = 320
 # How many frames on either side of a figure are weighed for it.
@@ -133,6 +135,17 @@ class _Context:
         self.quoted: list[int] = []  # claims carried into an open quotation
         self.listing: _Listing | None = None  # "... losses are as follows:" and its lines
         self.countries: frozenset[str] = frozenset()  # every country the story names
+
+
+@attrs.frozen(slots=True)
+class _Sentence:
+    """One sentence and what was found in it before it is read."""
+
+    segment: Segment
+    text: str  # normalised
+    mentions: list[tuple[Span, Actor]]
+    places: list[tuple[Span, str]]
+    quantities: list[Quantity]
 
 
 @attrs.frozen(slots=True)
@@ -209,27 +222,32 @@ class ClaimReader:
             (sentence, normalize(sentence.text), self.registry.find_all(sentence.text))
             for sentence in sentences
         ]
-        places = [self.gazetteer.find_all(sentence.text) for sentence in sentences]
+        # Places matter around figures and for where a story is: they are looked for in the
+        # sentences that hold a digit or a number word, and in the story's opening lines.
+        figures = [self.quantities.extract(sentence.text) for sentence in sentences]
+        places = [
+            self.gazetteer.find_all(sentence.text)
+            if index < _OPENING_SENTENCES or figures[index]
+            else []
+            for index, sentence in enumerate(sentences)
+        ]
         context = _Context(self._country(article, found, places))
         context.countries = self._countries_named(found, places)
         lines = [s.span.start for s in article.segments]
         claims: list[Claim] = []
-        for (sentence, text, mentions), where in zip(found, places, strict=True):
+        for (sentence, text, mentions), where, quantities in zip(
+            found, places, figures, strict=True
+        ):
+            read = _Sentence(sentence, text, mentions, where, quantities)
             if sentence.kind is SegmentKind.RELATED:
                 # A related article's headline is another story: nothing resolves across it.
-                claims.extend(
-                    self._read_sentence(
-                        article, sentence, text, mentions, where, _Context(None), []
-                    )
-                )
+                claims.extend(self._read_sentence(article, read, _Context(None), []))
                 continue
             line = bisect.bisect_right(lines, sentence.span.start) - 1
             if line != context.line:
                 context.line = line
                 context.quote_open = False
-            claims.extend(
-                self._read_sentence(article, sentence, text, mentions, where, context, claims)
-            )
+            claims.extend(self._read_sentence(article, read, context, claims))
         return self._headline_speakers(claims)
 
     def _sentences(self, article: Article, related: bool) -> list[Segment]:
@@ -303,15 +321,9 @@ class ClaimReader:
     # Sentences -------------------------------------------------------------------------
 
     def _read_sentence(
-        self,
-        article: Article,
-        sentence: Segment,
-        text: str,
-        mentions: list[tuple[Span, Actor]],
-        places: list[tuple[Span, str]],
-        context: _Context,
-        earlier: list[Claim],
+        self, article: Article, read: _Sentence, context: _Context, earlier: list[Claim]
     ) -> list[Claim]:
+        sentence, text, mentions, places = read.segment, read.text, read.mentions, read.places
         headline = sentence.kind in (SegmentKind.TITLE, SegmentKind.HEADING)
         speakers = self.speakers.read(
             text, mentions=mentions, context=context.attribution, headline=headline
@@ -341,7 +353,7 @@ class ClaimReader:
             context.listing = self._listing(text, mentions)
         elif not _is_list_line(text, headline):
             context.listing = None
-        quantities = self._claimable(text, self.quantities.extract(sentence.text), speakers)
+        quantities = self._claimable(text, read.quantities, speakers)
         retrospective = [s for s in spoken if s.kind == "retrospective"]
         if retrospective:
             self._attribute_back(earlier, retrospective[0].actors, article)
