@@ -35,6 +35,7 @@ from .dates import find_periods, find_publication_date, parse_date, resolve_peri
 from .documents import decode_document, find_documents, read_document
 from .errors import (
     DocumentError,
+    FigureRangeError,
     IncompatibleClaimsError,
     InvalidInputError,
     LexiconError,
@@ -101,6 +102,7 @@ __all__ = [
     "DocumentError",
     "DocumentResult",
     "Evidence",
+    "FigureRangeError",
     "Hedge",
     "IncompatibleClaimsError",
     "InvalidInputError",

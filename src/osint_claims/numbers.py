@@ -29,21 +29,21 @@ from typing import Final, NamedTuple
 
 import regex
 
+from ._decimals import EXACT, FIGURE_DIGITS, in_range, product, quotient, tidy
 from ._patterns import alternation, first_characters, may_begin, words_pattern
-from .errors import InvalidInputError
+from .errors import FigureRangeError, InvalidInputError
 from .lexicon import Lexicon
 from .text import normalize
 
 __all__ = ["Numeral", "NumeralKind", "NumeralReader", "parse_number", "scan_form"]
 
-# Digit runs longer than this are identifiers, phone numbers or junk, never counts.
-MAX_DIGITS: Final = 30
+# A bare run of at most this many digits is a figure in range (see _decimals.in_range).
+MAX_DIGITS: Final = FIGURE_DIGITS
 # Bounds that keep every match short, so a scan is linear even in junk ("1,1,1,…",
 # "one one one …"): more groups or number words than this make no number anyway.
 _MAX_GROUPS: Final = 12
 _MAX_NUMBER_WORDS: Final = 32
 _RUN_REST = regex.compile(r"(?:[0-9]|[.,\s](?=[0-9]))*+")
-_MAX_RUN: Final = 48
 
 # Digit groupings: ASCII digits and separators only, where the standard library's engine
 # reads exactly as the regex module does, at a third of the cost of a call.
@@ -100,6 +100,16 @@ class Numeral(NamedTuple):
         return self.scale is not None
 
 
+class _OutOfRange(Exception):  # noqa: N818 (a signal inside the reader, never raised out)
+    """A numeral whose figure is out of range (see :func:`~osint_claims._decimals.in_range`)
+    stands at ``start:end``: the cursor passes over it, :func:`parse_number` reports it."""
+
+    def __init__(self, start: int, end: int) -> None:
+        super().__init__(start, end)
+        self.start = start
+        self.end = end
+
+
 # Builds a Numeral from one tuple of all eight fields, without the Python-level __new__ a
 # named tuple runs for each call: the scanner makes one for every figure in a text.
 _numeral = functools.partial(tuple.__new__, Numeral)
@@ -121,9 +131,12 @@ class NumeralCursor:
         self._ascii = ascii_text  # the text one byte a character, for the prefilters
         self._letters: bytes | None = None  # the copy the number-word prefilter reads
         self._digit_marks: bytes | None = None  # "0" for each ASCII digit, else a blank
+        # Where the first numeral out of range was passed over, if one was.
+        self.out_of_range: tuple[int, int] | None = None
 
     def next(self, pos: int) -> Numeral | None:
-        """The first numeral at or after ``pos``, or None. Skips malformed digit groups."""
+        """The first numeral at or after ``pos``, or None. Skips malformed digit groups, and
+        numerals out of range (the first of which it remembers in :attr:`out_of_range`)."""
         text = self._text
         reader = self._reader
         while pos < len(text):
@@ -138,32 +151,39 @@ class NumeralCursor:
             if digits is None and word_at == _NOWHERE:
                 return None
             match: _Match | None
-            if digits is not None and digits.start() < word_at:
-                if not reader.may_be_ratio(text, digits.end()):
-                    numeral = reader._read_digits(digits, text)
-                    if numeral is not None:
-                        return numeral
-                    pos = self._past_malformed(digits)
-                    continue
-                match = reader._pattern.match(text, digits.start())
-                if match is None:  # pragma: no cover - the digits alone always match
-                    return None
-            else:
-                match = reader._match_word(text, word_at, word_end)
-                if match is None:
-                    # Past this word, and always forward: the scan must end.
-                    pos = max(word_end, word_at + 1, pos + 1)
-                    continue
-            numeral = reader._read(match, text)
+            try:
+                if digits is not None and digits.start() < word_at:
+                    if not reader.may_be_ratio(text, digits.end()):
+                        numeral = reader._read_digits(digits, text)
+                        if numeral is not None:
+                            return numeral
+                        pos = self._past_run(digits.end())
+                        continue
+                    match = reader._pattern.match(text, digits.start())
+                    if match is None:  # pragma: no cover - the digits alone always match
+                        return None
+                else:
+                    match = reader._match_word(text, word_at, word_end)
+                    if match is None:
+                        # Past this word, and always forward: the scan must end.
+                        pos = max(word_end, word_at + 1, pos + 1)
+                        continue
+                numeral = reader._read(match, text)
+            except _OutOfRange as beyond:
+                if self.out_of_range is None:
+                    self.out_of_range = (beyond.start, beyond.end)
+                pos = max(self._past_run(beyond.end), pos + 1)
+                continue
             if numeral is not None:
                 return numeral
             pos = match.end()
         return None
 
-    def _past_malformed(self, digits: _Match) -> int:
-        """Where to go on after malformed digits: past the whole run, not the bounded match."""
-        rest = _RUN_REST.match(self._text, digits.end())
-        return rest.end() if rest is not None else digits.end()
+    def _past_run(self, end: int) -> int:
+        """Where to go on after malformed digits or a figure out of range that end at
+        ``end``: past the whole run of digits and separators, not the bounded match."""
+        rest = _RUN_REST.match(self._text, end)
+        return rest.end() if rest is not None else end
 
     def _search_digits(self, pos: int) -> _Match | None:
         """The digits trigger's next match at or after ``pos``, remembered."""
@@ -304,16 +324,17 @@ def _standard_pattern(source: str) -> re.Pattern[str] | None:
 def digits_value(run: str) -> Decimal | None:
     """The value of a digit run with its separators, or None if its grouping is malformed.
 
+    The value may be out of range (see :func:`~osint_claims._decimals.in_range`): a run of
+    more digits than a figure holds is read only as far as to tell that it is.
+
     >>> digits_value("4,80,000"), digits_value("11 000"), digits_value("1,000.5")
     (Decimal('480000'), Decimal('11000'), Decimal('1000.5'))
     >>> digits_value("1,1,1") is None
     True
     """
     if run.isdigit():
-        return Decimal(run) if len(run) <= MAX_DIGITS else None
-    if len(run) > _MAX_RUN:
-        return None
-    if _PLAIN_OR_GROUPED.fullmatch(run):
+        cleaned = run
+    elif _PLAIN_OR_GROUPED.fullmatch(run):
         cleaned = run.replace(",", "").replace(" ", "")
     elif _INDIAN.fullmatch(run):
         cleaned = run.replace(",", "")
@@ -321,9 +342,15 @@ def digits_value(run: str) -> Decimal | None:
         cleaned = run.replace(".", "").replace(",", ".")
     else:
         return None
-    if len(cleaned.replace(".", "")) > MAX_DIGITS:
-        return None
+    significant = cleaned.replace(".", "").lstrip("0").rstrip("0")
+    if len(significant) > MAX_DIGITS:
+        return _BEYOND  # past a figure's digits, however long the run: no need to read it all
     return Decimal(cleaned)
+
+
+# Out of range: the value digits_value gives a run with more significant digits than any
+# figure holds.
+_BEYOND: Final = Decimal(10) ** (2 * MAX_DIGITS)
 
 
 class NumeralReader:
@@ -516,7 +543,17 @@ class NumeralReader:
         return self._openers
 
     def match(self, text: str, pos: int) -> Numeral | None:
-        """The numeral starting exactly at ``pos`` in normalised ``text`` (any case), or None."""
+        """The numeral starting exactly at ``pos`` in normalised ``text`` (any case), or None.
+
+        A numeral out of range is none.
+        """
+        try:
+            return self._match(text, pos)
+        except _OutOfRange:
+            return None
+
+    def _match(self, text: str, pos: int) -> Numeral | None:
+        # Raises _OutOfRange where the numeral at pos is out of range.
         match = self._pattern_any_case.match(text, pos)
         return None if match is None else self._read(match, text)
 
@@ -536,13 +573,19 @@ class NumeralReader:
         if branch == "vague_scaled":
             low, high = self._vague_multipliers[_fold(match.group(group["vague_scaled"]))]
             factor = self._scale_values[_fold(match.group(group["vague_scale"]))]
+            scaled_low, scaled_high = product(low, factor), product(high, factor)
+            if scaled_low is None or scaled_high is None:
+                raise _OutOfRange(start, end)
             return Numeral(
-                start, end, NumeralKind.VAGUE, None, low * factor, high * factor, scale=factor
+                start, end, NumeralKind.VAGUE, None, scaled_low, scaled_high, scale=factor
             )
         if branch == "multiplier":
             factor = self._multipliers[_fold(match.group(group["multiplier"]))]
             scale = self._scale_values[_fold(match.group(group["multiplied"]))]
-            value = _tidy(factor * scale)
+            scaled = product(factor, scale)
+            if scaled is None:
+                raise _OutOfRange(start, end)
+            value = tidy(scaled)
             return Numeral(start, end, NumeralKind.WORDS, value, value, value, scale=scale)
         if branch == "fraction":
             return self._read_fraction(match.group(group["fraction"]), start)
@@ -565,7 +608,7 @@ class NumeralReader:
             run = match.group(digits_group)
             scale_text = match.group(scale_group)
             end = match.end()
-        # The common bare run first, without a call.
+        # The common bare run first, without a call: it is a figure in range.
         value = Decimal(run) if run.isdigit() and len(run) <= MAX_DIGITS else digits_value(run)
         if value is None:
             first, space, _ = run.partition(" ")
@@ -579,7 +622,12 @@ class NumeralReader:
         plain = scale_text is None and run.isdigit()
         scale = self._scale_of(scale_text.strip(" -\n\t")) if scale_text else None
         if scale is not None:
-            value = _tidy(value * scale)
+            scaled = product(value, scale)
+            if scaled is None:
+                raise _OutOfRange(start, end)
+            value = tidy(scaled)
+        elif not (run.isdigit() and len(run) <= MAX_DIGITS) and not in_range(value):
+            raise _OutOfRange(start, end)
         return _numeral((start, end, _DIGITS, value, value, value, scale, plain))
 
     def _scale_of(self, written: str) -> Decimal:
@@ -588,19 +636,22 @@ class NumeralReader:
             return self._scale_values[folded]
         if written in self._abbreviations:
             return self._abbreviations[written]
-        return self._abbreviations.get(folded, self._abbreviations.get(written.upper(), Decimal(1)))
+        return self._abbreviations.get(folded, self._abbreviations.get(written.upper(), _ONE))
 
     def _read_words(self, written: str, start: int) -> Numeral | None:
         value, length, scale = self._words_value(written)
         if value is None:
             return None
+        if not in_range(value):
+            raise _OutOfRange(start, start + length)
         return _numeral((start, start + length, _WORDS, value, value, value, scale, False))
 
     def _words_value(self, written: str) -> tuple[Decimal | None, int, Decimal | None]:
         """Read number words left to right; stop before the first word that cannot follow.
 
         Returns the value, how many characters it used, and the largest scale word in it.
-        Tokens are read lazily: junk such as "one one one …" costs two tokens, not all.
+        Tokens are read lazily: junk such as "one one one …" costs two tokens, not all. The
+        sums are exact (a lexicon's numbers are in range), so the value may be out of range.
         """
         total = Decimal(0)
         group = Decimal(0)  # the part below the last big scale
@@ -617,20 +668,20 @@ class NumeralReader:
                 break
             kind, number = step
             if kind == "scale":
-                total += (group or Decimal(1)) * number
+                total = EXACT.add(total, EXACT.multiply(group or _ONE, number))
                 group = Decimal(0)
                 previous_scale = number
             elif kind == "hundred":
-                group = (group or Decimal(1)) * number
+                group = EXACT.multiply(group or _ONE, number)
             else:
-                group += number
+                group = EXACT.add(group, number)
             if kind in ("scale", "hundred"):
                 largest = number if largest is None else max(largest, number)
             last = kind
             used = token.end()
         if last is None:
             return None, 0, None
-        return total + group, used, largest
+        return EXACT.add(total, group), used, largest
 
     def _word_step(
         self, word: str, group: Decimal, last: str | None, previous_scale: Decimal | None
@@ -667,8 +718,11 @@ class NumeralReader:
                 return None  # "third" alone is an ordinal
             parts = ["a", parts[0]]
         numerator_text, denominator_text = parts
-        numerator = self._word_values.get(numerator_text, Decimal(1))
-        value = numerator / self._denominators[denominator_text]
+        numerator = self._word_values.get(numerator_text, _ONE)
+        denominator = self._denominators[denominator_text]
+        if not denominator:
+            return None
+        value = quotient(numerator, denominator)
         return Numeral(start, start + len(written), NumeralKind.FRACTION, value, value, value)
 
     def _read_ratio(self, written: str, start: int) -> Numeral | None:
@@ -678,7 +732,7 @@ class NumeralReader:
         numerator, denominator = (self._word_or_digits(p) for p in parts)
         if numerator is None or not denominator or numerator > denominator:
             return None
-        value = numerator / denominator
+        value = quotient(numerator, denominator)
         return Numeral(start, start + len(written), NumeralKind.FRACTION, value, value, value)
 
     def _word_or_digits(self, written: str) -> Decimal | None:
@@ -705,21 +759,12 @@ def scan_form(text: str, *, normalized: bool = False) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in plain)
 
 
-def _tidy(value: Decimal) -> Decimal:
-    """Drop a scale's trailing zeros: "1.2 million" reads 1200000, not 1200000.0.
-
-    >>> _tidy(Decimal("1200000.0")), _tidy(Decimal("0.25"))
-    (Decimal('1200000'), Decimal('0.25'))
-    """
-    if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
-    return value.normalize()
-
-
 def _fold(text: str) -> str:
     """Lower-case and single-space a matched phrase, to look it up in a lexicon table."""
     return " ".join(text.lower().split())
 
+
+_ONE: Final = Decimal(1)
 
 _READERS: weakref.WeakKeyDictionary[Lexicon, NumeralReader] = weakref.WeakKeyDictionary()
 
@@ -739,6 +784,14 @@ def parse_number(text: str, *, lexicon: Lexicon | None = None) -> Decimal | None
     (Decimal('480000'), Decimal('1800000'), Decimal('45000'))
     >>> parse_number("a dozen"), parse_number("twenty-two"), parse_number("3,000 troops")
     (Decimal('12'), Decimal('22'), None)
+
+    A numeral out of range (more than 28 significant digits, or ``10**28`` or more once
+    scaled) is never rounded to fit: it raises :class:`~osint_claims.FigureRangeError`.
+
+    >>> parse_number("10000000000000000 trillion")
+    Traceback (most recent call last):
+    ...
+    osint_claims.errors.FigureRangeError: parse_number: '10000000000000000 trillion' is out of ...
     """
     if not isinstance(text, str):
         raise InvalidInputError("parse_number", f"expected str, got {type(text).__name__}")
@@ -746,7 +799,12 @@ def parse_number(text: str, *, lexicon: Lexicon | None = None) -> Decimal | None
     plain = scan_form(text).strip()
     if not plain:
         return None
-    numeral = reader.match(plain, 0)
+    try:
+        numeral = reader._match(plain, 0)
+    except _OutOfRange as beyond:
+        if beyond.start == 0 and beyond.end == len(plain):
+            raise FigureRangeError("parse_number", text.strip()) from None
+        return None
     if numeral is None or numeral.end != len(plain):
         return None
     return numeral.value

@@ -25,9 +25,10 @@ from decimal import Decimal
 import attrs
 import regex
 
+from ._decimals import EXACT, product
 from ._grammar import LEAD_WINDOW, LEFT_WINDOW, Grammar
 from ._items import ItemReader
-from .errors import InvalidInputError
+from .errors import FigureRangeError, InvalidInputError
 from .lexicon import Lexicon
 from .model import Bound, Change, Quantity
 from .numbers import Numeral, NumeralCursor, NumeralKind, scan_form
@@ -36,6 +37,7 @@ from .text import normalize, scan_forms
 __all__ = ["QuantityParser", "extract_quantities", "parse_quantity"]
 
 _THOUSAND = Decimal(1000)
+_TEN = Decimal(10)
 # How far past "up" or "down" to look for "by" ("up by 10%"): a blank, "by", a blank.
 _BY_AHEAD = 4
 # A year is written with four digits.
@@ -106,11 +108,19 @@ class QuantityParser:
         self.items = ItemReader(self.grammar)
 
     def extract(self, text: str) -> list[Quantity]:
-        """Every quantity in ``text``, in order of position."""
+        """Every quantity in ``text``, in order of position.
+
+        A figure out of range (see :class:`~osint_claims.FigureRangeError`) is no quantity:
+        it is passed over, and the rest of the text read.
+        """
         if not isinstance(text, str):
             raise InvalidInputError(
                 "extract_quantities", f"expected str, got {type(text).__name__}"
             )
+        return self._extract(text)[0]
+
+    def _extract(self, text: str) -> tuple[list[Quantity], tuple[int, int] | None]:
+        """The quantities in ``text``, and where the first figure out of range stands."""
         forms = scan_forms(text)
         if forms is None:  # many characters beyond ASCII, or a capital sigma
             plain = normalize(text)
@@ -138,11 +148,19 @@ class QuantityParser:
                 drafts.append(draft)
         if len(drafts) > 1:
             self._carry_approximation(plain, drafts)
-        return [self._build(text, draft) for draft in drafts]
+        return [self._build(text, draft) for draft in drafts], cursor.out_of_range
 
     def parse(self, phrase: str) -> Quantity | None:
-        """The first quantity in ``phrase``, or None when it holds none."""
-        found = self.extract(phrase)
+        """The first quantity in ``phrase``, or None when it holds none.
+
+        Raises :class:`~osint_claims.FigureRangeError` where a figure out of range comes
+        before the first quantity: that figure would have been the first.
+        """
+        if not isinstance(phrase, str):
+            raise InvalidInputError("parse_quantity", f"expected str, got {type(phrase).__name__}")
+        found, beyond = self._extract(phrase)
+        if beyond is not None and (not found or beyond[0] < found[0].span.start):
+            raise FigureRangeError("parse_quantity", phrase[beyond[0] : beyond[1]])
         return found[0] if found else None
 
     # 1. classify ------------------------------------------------------------------------
@@ -420,7 +438,10 @@ class QuantityParser:
             return position
         low, high = first.value, second.value
         if second.scale is not None and first.scale is None:
-            low *= second.scale  # "from 10 to 12 thousand"
+            scaled = product(low, second.scale)  # "from 10 to 12 thousand"
+            if scaled is None:
+                return position  # out of range: no range
+            low = scaled
         elif first.plain and second.scale is None and low < _THOUSAND <= high:
             low = _shared_thousands(low, high)  # "70 or 80,000"
         if low >= high:
@@ -635,11 +656,13 @@ def _shared_thousands(low: Decimal, high: Decimal) -> Decimal:
     >>> _shared_thousands(Decimal(7), Decimal(80000))
     Decimal('7')
     """
+    # Exact: each product is at most ``high`` times a thousand, and high is in range.
+    multiply = EXACT.multiply
     factor = _THOUSAND
-    while factor * low <= high and factor < high:
-        if factor * low <= high < factor * low * 10 and high % factor == 0:
-            return low * factor
-        factor *= _THOUSAND
+    while (shared := multiply(factor, low)) <= high and factor < high:
+        if high < multiply(shared, _TEN) and EXACT.remainder(high, factor) == 0:
+            return shared
+        factor = multiply(factor, _THOUSAND)
     return low
 
 
@@ -674,6 +697,4 @@ def parse_quantity(phrase: str, *, lexicon: Lexicon | None = None) -> Quantity |
     >>> parse_quantity("up to 12,000").bound.name
     'AT_MOST'
     """
-    if not isinstance(phrase, str):
-        raise InvalidInputError("parse_quantity", f"expected str, got {type(phrase).__name__}")
     return _parser(lexicon).parse(phrase)
