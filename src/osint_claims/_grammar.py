@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Final
 
@@ -26,6 +26,7 @@ from ._patterns import (
 from .lexicon import Lexicon
 from .model import Bound
 from .numbers import NumeralReader
+from .text import fold
 
 # How far back from a figure the context readers look, in characters.
 LEFT_WINDOW: Final = 80
@@ -48,10 +49,6 @@ _ASCII_SPACE: Final = frozenset(" \t\n\r\x0b\x0c")
 # White space inside a phrase: a line break only where the text runs on in lower case (hard
 # wrapped text), never into a headline or a new paragraph.
 GAP: Final = r"(?:[^\S\n]*+(?:\n[^\S\n]*+(?=(?-i:\p{Ll})))?)"
-
-
-def _folded(words: Iterable[str]) -> dict[str, str]:
-    return {" ".join(w.lower().split()): w for w in words}
 
 
 class Grammar:
@@ -134,7 +131,7 @@ class Grammar:
         }
         for table, bound in kinds.items():
             for word in (*words("qualifiers", table), *words("qualifiers", table, "symbols")):
-                self.qualifier_bounds[" ".join(word.lower().split())] = (bound, bound is None)
+                self.qualifier_bounds[fold(word)] = (bound, bound is None)
             qualifier_words += words("qualifiers", table)
             qualifier_symbols += words("qualifiers", table, "symbols")
 
@@ -142,13 +139,13 @@ class Grammar:
         self.trailing_bounds: dict[str, tuple[Bound | None, bool]] = {}
         for table, bound in kinds.items():
             for word in trailing.get(table, ()):
-                self.trailing_bounds[" ".join(word.lower().split())] = (bound, bound is None)
+                self.trailing_bounds[fold(word)] = (bound, bound is None)
 
         ranges = lexicon.table("qualifiers", "ranges")
-        self.openers: Mapping[str, str] = {k.lower(): v for k, v in ranges["openers"].items()}
+        self.openers: Mapping[str, str] = {fold(k): v for k, v in ranges["openers"].items()}
         connectors = [*ranges["connectors"], *self.openers.values()]
-        self.increase_verbs = frozenset(w.lower() for w in words("qualifiers", "increase", "verbs"))
-        self.particles = frozenset(w.lower() for w in words("qualifiers", "particles", "words"))
+        self.increase_verbs = frozenset(fold(w) for w in words("qualifiers", "increase", "verbs"))
+        self.particles = frozenset(fold(w) for w in words("qualifiers", "particles", "words"))
         self.particle_changes_after = frozenset(
             w.lower() for w in words("qualifiers", "particles", "after")
         )
@@ -157,16 +154,16 @@ class Grammar:
             *words("qualifiers", "decrease", "verbs"),
         ]
         self.change_before: dict[str, bool] = {
-            **{w.lower(): True for w in words("qualifiers", "increase", "before")},
-            **{w.lower(): False for w in words("qualifiers", "decrease", "before")},
+            **{fold(w): True for w in words("qualifiers", "increase", "before")},
+            **{fold(w): False for w in words("qualifiers", "decrease", "before")},
         }
         self.change_after: dict[str, bool] = {
-            **{w.lower(): True for w in words("qualifiers", "increase", "after")},
-            **{w.lower(): False for w in words("qualifiers", "decrease", "after")},
+            **{fold(w): True for w in words("qualifiers", "increase", "after")},
+            **{fold(w): False for w in words("qualifiers", "decrease", "after")},
         }
         currency_symbols = [s for c in lexicon.currencies.values() for s in c.symbols]
         self.currency_of_symbol = {
-            s.lower(): c.code for c in lexicon.currencies.values() for s in c.symbols
+            fold(s): c.code for c in lexicon.currencies.values() for s in c.symbols
         }
 
         left_phrases = [
@@ -177,7 +174,7 @@ class Grammar:
             *currency_symbols,
             "by",
         ]
-        self.left_enders = frozenset(p.lower().split()[-1] for p in left_phrases if p.strip())
+        self.left_enders = frozenset(fold(p).split()[-1] for p in left_phrases if p.strip())
         self.left_symbol_ends = frozenset(
             p[-1] for p in (*qualifier_symbols, *currency_symbols) if not p[-1].isalnum()
         )
@@ -234,12 +231,12 @@ class Grammar:
         self.calibre_units: set[str] = set()
         for unit in lexicon.units.values():
             for form in unit.forms:
-                self.unit_of_form[" ".join(form.lower().split())] = unit.key
+                self.unit_of_form[fold(form)] = unit.key
             if unit.calibre:
                 self.calibre_units.add(unit.key)
         for currency in lexicon.currencies.values():
             for name in currency.names:
-                self.unit_of_form[" ".join(name.lower().split())] = currency.code
+                self.unit_of_form[fold(name)] = currency.code
         self.unit_after = regex.compile(
             rf"(?:\s?-\s?|\s?)(?P<unit>{alternation(self.unit_of_form)})"
             rf"(?:{_LETTER_AFTER}|(?<=%))",
@@ -386,7 +383,7 @@ class Grammar:
         nouns = {phrase.split()[-1].lower() for phrase in [*lead["nouns"], *lead["toll_nouns"]]}
         self._lead_nouns = tuple(sorted(nouns)) if all(n.isascii() for n in nouns) else None
         rates = lexicon.table("items", "rates")
-        self.period_of_adverb = {k.lower(): v for k, v in rates["adverbs"].items()}
+        self.period_of_adverb = {fold(k): v for k, v in rates["adverbs"].items()}
         rate_words = [*(f"{prefix} " for prefix in rates["prefixes"]), *self.period_of_adverb, "/"]
         self.rate_gate = FollowGate(rate_words, regex.IGNORECASE)
         # The three gates in one, asked first where a figure or its item ends: most often
@@ -434,7 +431,8 @@ class Grammar:
         before = text[start - 1]
         if not before.isspace():
             return not before.isalnum()
-        word = word_before.lower()
+        # Folded as the pattern folds ("ſome" ends as "some" does); ASCII needs no more.
+        word = word_before.lower() if word_before.isascii() else fold(word_before)
         return word in self.left_enders or word[-1:] in self.left_symbol_ends
 
     def may_be_marked(self, text: str, end: int) -> bool:

@@ -243,7 +243,9 @@ class FollowGate:
         """False only where no word can follow ``position`` (after up to three blanks)."""
         ahead = text[position : position + 4]
         word = ahead.lstrip()
-        return word[:1].lower() in self._initials and self._gate.may_start_at(
+        first = word[:1]
+        # Beyond ASCII, case folding could make a character match ("ſ" is an "s").
+        return (first.lower() in self._initials or first > "\x7f") and self._gate.may_start_at(
             text, position + len(ahead) - len(word)
         )
 

@@ -33,7 +33,7 @@ import regex
 from ._files import read_data_file, toml_error_line
 from .errors import InvalidInputError, LexiconError
 from .model import Actor, ActorKind, Span
-from .text import normalize
+from .text import fold, normalize
 
 __all__ = ["ActorRegistry", "ActorSource"]
 
@@ -66,13 +66,17 @@ def _plain(text: str) -> str:
 
 
 def _fold(text: str) -> str:
-    """``text`` without case, for lookups: Turkish dotless and dotted i fold like plain i,
-    since an all-capitals headline writes both as "I" ("ANADOLU AJANSI").
+    """``text`` without case, for lookups: folded as the case-blind pattern folds it (see
+    :func:`~osint_claims.text.fold`), so that every name it finds is found in the index,
+    then case folded in full ("Straße" is "STRASSE"). Turkish dotless and dotted i fold like
+    plain i, since an all-capitals headline writes both as "I" ("ANADOLU AJANSI").
 
     >>> _fold("Anadolu Ajansı") == _fold("ANADOLU AJANSI") == _fold("anadolu ajansi")
     True
+    >>> _fold("Straße") == _fold("STRASSE"), _fold("ſeoul") == _fold("Seoul")
+    (True, True)
     """
-    return text.casefold().replace("\u0131", "i").replace("i\u0307", "i")
+    return fold(text).casefold()
 
 
 def _key(plain: str) -> str:

@@ -33,7 +33,7 @@ from ._decimals import EXACT, FIGURE_DIGITS, in_range, product, quotient, tidy
 from ._patterns import alternation, first_characters, may_begin, words_pattern
 from .errors import FigureRangeError, InvalidInputError
 from .lexicon import Lexicon
-from .text import normalize
+from .text import ASCII_FOLDS, fold, normalize
 
 __all__ = ["Numeral", "NumeralKind", "NumeralReader", "parse_number", "scan_form"]
 
@@ -367,25 +367,28 @@ class NumeralReader:
         ones = lexicon.numbers("ones")
         tens = lexicon.numbers("tens")
         scales = {**lexicon.numbers("scales"), **lexicon.numbers("counting_words")}
+        # Every table is keyed by fold(): the case folding of the case-blind patterns, so
+        # that whatever they match has its key.
         self._word_values: dict[str, Decimal] = {
-            **{k.lower(): v for k, v in ones.items()},
-            **{k.lower(): v for k, v in tens.items()},
+            **{fold(k): v for k, v in ones.items()},
+            **{fold(k): v for k, v in tens.items()},
         }
-        self._scale_values = {k.lower(): v for k, v in scales.items()}
+        self._scale_values = {fold(k): v for k, v in scales.items()}
         self._abbreviations = {
             **lexicon.numbers("scale_abbreviations"),
             **lexicon.numbers("attached_scale_abbreviations"),
         }
-        self._multipliers = {k.lower(): v for k, v in lexicon.numbers("scale_multipliers").items()}
+        self._folded_abbreviations = {fold(k): v for k, v in self._abbreviations.items()}
+        self._multipliers = {fold(k): v for k, v in lexicon.numbers("scale_multipliers").items()}
         self._denominators = {
-            k.lower(): v for k, v in lexicon.numbers("fraction_denominators").items()
+            fold(k): v for k, v in lexicon.numbers("fraction_denominators").items()
         }
         self._standalone_fractions = {
-            w.lower() for w in lexicon.words("numbers", "fraction_denominators_alone")
+            fold(w) for w in lexicon.words("numbers", "fraction_denominators_alone")
         }
-        self._vague = {k.lower(): v for k, v in lexicon.ranges("numbers", "vague_amounts").items()}
+        self._vague = {fold(k): v for k, v in lexicon.ranges("numbers", "vague_amounts").items()}
         self._vague_multipliers = {
-            k.lower(): v for k, v in lexicon.ranges("numbers", "vague_multipliers").items()
+            fold(k): v for k, v in lexicon.ranges("numbers", "vague_multipliers").items()
         }
         source = self._compile(lexicon)
         self._pattern = regex.compile(source, regex.VERBOSE)
@@ -415,7 +418,7 @@ class NumeralReader:
     def _compile(self, lexicon: Lexicon) -> str:
         number_words = [*self._word_values]
         scale_words = [*self._scale_values]
-        ones = alternation(k.lower() for k in lexicon.numbers("ones"))
+        ones = alternation(fold(k) for k in lexicon.numbers("ones"))
         word = alternation([*number_words, *scale_words])
         scale = alternation(scale_words)
         spaced_abbreviation = alternation(lexicon.numbers("scale_abbreviations"))
@@ -568,11 +571,11 @@ class NumeralReader:
         if branch == "words":
             return self._read_words(match.group(group["words"]), start)
         if branch == "vague":
-            low, high = self._vague[_fold(match.group(group["vague"]))]
+            low, high = self._vague[fold(match.group(group["vague"]))]
             return Numeral(start, end, NumeralKind.VAGUE, None, low, high)
         if branch == "vague_scaled":
-            low, high = self._vague_multipliers[_fold(match.group(group["vague_scaled"]))]
-            factor = self._scale_values[_fold(match.group(group["vague_scale"]))]
+            low, high = self._vague_multipliers[fold(match.group(group["vague_scaled"]))]
+            factor = self._scale_values[fold(match.group(group["vague_scale"]))]
             scaled_low, scaled_high = product(low, factor), product(high, factor)
             if scaled_low is None or scaled_high is None:
                 raise _OutOfRange(start, end)
@@ -580,8 +583,8 @@ class NumeralReader:
                 start, end, NumeralKind.VAGUE, None, scaled_low, scaled_high, scale=factor
             )
         if branch == "multiplier":
-            factor = self._multipliers[_fold(match.group(group["multiplier"]))]
-            scale = self._scale_values[_fold(match.group(group["multiplied"]))]
+            factor = self._multipliers[fold(match.group(group["multiplier"]))]
+            scale = self._scale_values[fold(match.group(group["multiplied"]))]
             scaled = product(factor, scale)
             if scaled is None:
                 raise _OutOfRange(start, end)
@@ -631,12 +634,12 @@ class NumeralReader:
         return _numeral((start, end, _DIGITS, value, value, value, scale, plain))
 
     def _scale_of(self, written: str) -> Decimal:
-        folded = written.lower()
+        folded = fold(written)
         if folded in self._scale_values:
             return self._scale_values[folded]
         if written in self._abbreviations:
             return self._abbreviations[written]
-        return self._abbreviations.get(folded, self._abbreviations.get(written.upper(), _ONE))
+        return self._folded_abbreviations.get(folded, _ONE)
 
     def _read_words(self, written: str, start: int) -> Numeral | None:
         value, length, scale = self._words_value(written)
@@ -660,8 +663,8 @@ class NumeralReader:
         largest: Decimal | None = None
         previous_scale: Decimal | None = None
         for token in _WORD_TOKENS.finditer(written):
-            word = token.group().lower()
-            if not word.strip(" -\n\t") or word.strip() == "and":
+            word = fold(token.group())
+            if not word.strip("-") or word == "and":
                 continue
             step = self._word_step(word, group, last, previous_scale)
             if step is None:
@@ -712,7 +715,7 @@ class NumeralReader:
         return None
 
     def _read_fraction(self, written: str, start: int) -> Numeral | None:
-        parts = _FRACTION_PARTS.split(written.lower(), maxsplit=1)
+        parts = _FRACTION_PARTS.split(fold(written), maxsplit=1)
         if len(parts) == 1:
             if parts[0] not in self._standalone_fractions:
                 return None  # "third" alone is an ordinal
@@ -726,7 +729,7 @@ class NumeralReader:
         return Numeral(start, start + len(written), NumeralKind.FRACTION, value, value, value)
 
     def _read_ratio(self, written: str, start: int) -> Numeral | None:
-        parts = self._ratio_parts.split(written.lower(), maxsplit=1)
+        parts = self._ratio_parts.split(fold(written), maxsplit=1)
         if len(parts) != 2:
             return None
         numerator, denominator = (self._word_or_digits(p) for p in parts)
@@ -745,23 +748,25 @@ def scan_form(text: str, *, normalized: bool = False) -> str:
     """The form of ``text`` the scanners read: normalised and lower-cased, offsets unchanged.
 
     Lower-casing once lets every pattern match case-sensitively, which is much faster.
-    The rare characters whose lower case is longer (such as "İ") are left as they are.
+    The rare characters whose lower case is longer are left as they are, but those the
+    case-blind patterns match to an ASCII letter become that letter (``ASCII_FOLDS``).
 
     >>> scan_form("About\u00a0Two Thousand")
     'about two thousand'
-    >>> len(scan_form("İ")) == 1
-    True
+    >>> scan_form("İ"), scan_form("hundredſ"), len(scan_form("\ufb03"))
+    ('i', 'hundreds', 1)
     """
     plain = text if normalized else normalize(text)
     lowered = plain.lower()
-    if len(lowered) == len(plain):
-        return lowered
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in plain)
+    if len(lowered) != len(plain):
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in plain)
+    if not lowered.isascii() and _ASCII_FOLDS_FOUND.search(lowered):
+        lowered = lowered.translate(_ASCII_FOLDS_TABLE)
+    return lowered
 
 
-def _fold(text: str) -> str:
-    """Lower-case and single-space a matched phrase, to look it up in a lexicon table."""
-    return " ".join(text.lower().split())
+_ASCII_FOLDS_FOUND: Final = re.compile(f"[{''.join(ASCII_FOLDS)}]")
+_ASCII_FOLDS_TABLE: Final = str.maketrans(ASCII_FOLDS)
 
 
 _ONE: Final = Decimal(1)

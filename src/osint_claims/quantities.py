@@ -32,7 +32,7 @@ from .errors import FigureRangeError, InvalidInputError
 from .lexicon import Lexicon
 from .model import Bound, Change, Quantity
 from .numbers import Numeral, NumeralCursor, NumeralKind, scan_form
-from .text import normalize, scan_forms
+from .text import fold, normalize, scan_forms
 
 __all__ = ["QuantityParser", "extract_quantities", "parse_quantity"]
 
@@ -364,36 +364,36 @@ class QuantityParser:
         qualifier_group = group["qualifier"]
         qualifier_starts = match.starts(qualifier_group)
         for index, qualifier in enumerate(match.captures(qualifier_group)):
-            bound, approximate = grammar.qualifier_bounds[_fold(qualifier)]
+            bound, approximate = grammar.qualifier_bounds[fold(qualifier)]
             if approximate:
                 draft.approximate = True
             elif draft.bound is _EXACT and bound is not None:
                 draft.bound = bound
-                draft.bound_word = _fold(qualifier)
+                draft.bound_word = fold(qualifier)
             draft.qualified = True
             starts.append(qualifier_starts[index])
         change = match.group(group["change"])
         if change:
-            increase = grammar.change_before[_fold(change)]
+            increase = grammar.change_before[fold(change)]
             draft.change = _INCREASE if increase else _DECREASE
             starts.append(match.start(group["change"]))
         currency = match.group(group["currency"])
         if currency:
-            draft.unit = grammar.currency_of_symbol[currency.lower()]
+            draft.unit = grammar.currency_of_symbol[fold(currency)]
             starts.append(match.start(group["currency"]))
         openers = match.captures(group["opener"])
         verb = match.group(group["verb"])
-        if verb and verb.lower() in grammar.particles:
+        if verb and fold(verb) in grammar.particles:
             verb = self._particle_change(text, verb, match.span(group["verb"]))
         if openers:
-            draft.opener = openers[-1].lower()
+            draft.opener = fold(openers[-1])
             draft.opener_start = match.starts(group["opener"])[-1]
         if verb:
             if draft.opener is not None:
                 draft.opener = None  # "rose from 10 to 12": two levels, not a range
                 draft.levels = True
             else:
-                increase = verb.lower() in grammar.increase_verbs
+                increase = fold(verb) in grammar.increase_verbs
                 draft.change = _INCREASE if increase else _DECREASE
         draft.start = min(starts)
 
@@ -420,7 +420,7 @@ class QuantityParser:
         connector = grammar.range_connector.match(text, unit_end)
         if connector is None or draft.levels or first.value is None or first.kind is _VAGUE:
             return position
-        word = connector.group(grammar.connector_groups["connector"]).lower()
+        word = fold(connector.group(grammar.connector_groups["connector"]))
         expected = grammar.openers.get(draft.opener) if draft.opener else None
         if word == "and" and expected != "and":
             return position
@@ -452,9 +452,9 @@ class QuantityParser:
         if draft.opener is not None and draft.opener_start is not None:
             draft.start = min(draft.start, draft.opener_start)
         if unit_match is not None:
-            draft.unit = grammar.unit_of_form[_fold(unit_match.group(grammar.unit_group))]
+            draft.unit = grammar.unit_of_form[fold(unit_match.group(grammar.unit_group))]
         if currency:
-            draft.unit = grammar.currency_of_symbol[currency.lower()]
+            draft.unit = grammar.currency_of_symbol[fold(currency)]
         return second.end
 
     def _both_years(self, first: Numeral, second: Numeral, text: str) -> bool:
@@ -469,7 +469,7 @@ class QuantityParser:
     def _read_unit(self, draft: _Draft, unit: regex.Match[str] | None, position: int) -> int:
         if unit is None:
             return position
-        draft.unit = self.grammar.unit_of_form[_fold(unit.group(self.grammar.unit_group))]
+        draft.unit = self.grammar.unit_of_form[fold(unit.group(self.grammar.unit_group))]
         return unit.end()
 
     def _read_trailing(self, text: str, draft: _Draft, position: int) -> int:
@@ -479,7 +479,7 @@ class QuantityParser:
         if match is None:
             return position
         bound, approximate = self.grammar.trailing_bounds[
-            _fold(match.group(self.grammar.trailing_group))
+            fold(match.group(self.grammar.trailing_group))
         ]
         if approximate:
             draft.approximate = True
@@ -499,7 +499,7 @@ class QuantityParser:
             if word is None or word.lower() != "than":
                 draft.change = (
                     _INCREASE
-                    if grammar.change_after[_fold(change.group(grammar.change_after_group))]
+                    if grammar.change_after[fold(change.group(grammar.change_after_group))]
                     else _DECREASE
                 )
                 position = change.end()
@@ -543,9 +543,9 @@ class QuantityParser:
             return position
         period = rate.group(grammar.rate_groups["period"])
         if period:
-            draft.per = period.lower()
+            draft.per = fold(period)
         else:
-            draft.per = grammar.period_of_adverb[rate.group(grammar.rate_groups["adverb"]).lower()]
+            draft.per = grammar.period_of_adverb[fold(rate.group(grammar.rate_groups["adverb"]))]
         return rate.end()
 
     def _read_lead_in(self, text: str, draft: _Draft, floor: int) -> None:
@@ -642,10 +642,6 @@ def _word_before(text: str, start: int) -> str:
         return ""
     words = head.rsplit(None, 1)  # the last word is all that is needed
     return words[-1].lstrip("\"'([{") if words else ""
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.lower().split())
 
 
 def _shared_thousands(low: Decimal, high: Decimal) -> Decimal:
