@@ -7,6 +7,7 @@ reverse (``(?r)``), anchored at the figure, so each costs one bounded attempt.
 
 from __future__ import annotations
 
+import functools
 import re
 import weakref
 from collections.abc import Mapping
@@ -352,14 +353,24 @@ class Grammar:
         # library's engine at a third of the cost. Where it matches, item_token would match
         # the same word: it ends before an ASCII character that cannot continue a word, so
         # no Unicode rule is needed; anything else is left to item_token.
-        self.plain_word = re.compile(
-            r" *([A-Za-z][\w'-]*)(?![^\x00-\x7f])(?![\w'-])(?!\.\S)", re.ASCII
+        # (Where the standard library's engine misreads the digits' fast paths, the regex
+        # module reads these too: see numbers.STANDARD_ENGINE.)
+        ascii_pattern = (
+            functools.partial(re.compile, flags=re.ASCII)
+            if self.numerals.standard_engine
+            else functools.partial(regex.compile, flags=regex.ASCII)
+        )
+        self.plain_word: re.Pattern[str] | regex.Pattern[str] = ascii_pattern(
+            r" *([A-Za-z][\w'-]*)(?![^\x00-\x7f])(?![\w'-])(?!\.\S)"
         )
         # A few such words one space apart, read with one match: most items end a word or
-        # two in, and a match costs more than the words it reads. (A possessive word needs
-        # no second look: it has taken every [\w'-] there is.)
-        word = r"[A-Za-z][\w'-]*+(?![^\x00-\x7f])(?!\.\S)"
-        self.plain_words = re.compile(rf" *({word}(?: {word}){{0,{PLAIN_RUN - 1}}})", re.ASCII)
+        # two in, and a match costs more than the words it reads. Each word takes every
+        # [\w'-] there is (no possessive repeat: the standard library's engine misread them
+        # before Python 3.11.5).
+        word = r"[A-Za-z][\w'-]*(?![\w'-])(?![^\x00-\x7f])(?!\.\S)"
+        self.plain_words: re.Pattern[str] | regex.Pattern[str] = ascii_pattern(
+            rf" *({word}(?: {word}){{0,{PLAIN_RUN - 1}}})"
+        )
         lead = lexicon.table("items", "lead_in")
         # A phrase of a few words after the toll noun, no figure in it.
         toll_phrases = lead.get("toll_phrases", [])

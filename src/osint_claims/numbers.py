@@ -23,7 +23,7 @@ import enum
 import functools
 import re
 import weakref
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Final, NamedTuple
 
@@ -45,20 +45,76 @@ _MAX_GROUPS: Final = 12
 _MAX_NUMBER_WORDS: Final = 32
 _RUN_REST = regex.compile(r"(?:[0-9]|[.,\s](?=[0-9]))*+")
 
-# Digit groupings: ASCII digits and separators only, where the standard library's engine
-# reads exactly as the regex module does, at a third of the cost of a call.
-_WESTERN = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})++(?:\.[0-9]++)?")
-_SPACED = re.compile(r"[0-9]{1,3}(?: [0-9]{3})++(?:\.[0-9]++)?")
-_INDIAN = re.compile(r"[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}")
-_EUROPEAN = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})++,[0-9]++|[0-9]{1,3}(?:\.[0-9]{3}){2,}+")
-_PLAIN = re.compile(r"[0-9]++(?:\.[0-9]++)?")
-# The three forms whose separators are simply dropped, tried in one call.
-_PLAIN_OR_GROUPED = re.compile(f"{_PLAIN.pattern}|{_WESTERN.pattern}|{_SPACED.pattern}")
-# A match from either engine: digit runs are read by the standard library's where it can.
+# A match from either engine: digit runs are read by the standard library's where it can,
+# at a third of the cost of a call into the regex module (ASCII digits and separators only,
+# where the two engines read alike).
 _Match = regex.Match[str] | re.Match[str]
-# A run of digits with its separators: bounded, so a scan stays linear in "1,1,1,…".
-_DIGIT_RUN: Final = (
-    rf"[0-9](?<![0-9][0-9])[0-9]*+(?:(?:[.,]|\s(?=[0-9]{{3}}(?![0-9])))[0-9]++){{0,{_MAX_GROUPS}}}+"
+_Pattern = regex.Pattern[str] | re.Pattern[str]
+
+
+def _digit_run(possessive: str, space: str = r"\s") -> str:
+    """A run of digits with its separators: bounded, so a scan stays linear in "1,1,1,…".
+
+    Its repeats never need to give back what they took (nothing after them can fail), so
+    greedy ones (``possessive=""``) match where possessive ones (``"+"``) do. The standard
+    library's engine gets the greedy form: before Python 3.11.5 it misread possessive
+    repeats ("40 drones" matched "40 ").
+    """
+    plus = possessive
+    separator = rf"(?:[.,]|{space}(?=[0-9]{{3}}(?![0-9])))"
+    return rf"[0-9](?<![0-9][0-9])[0-9]*{plus}(?:{separator}[0-9]+{plus}){{0,{_MAX_GROUPS}}}{plus}"
+
+
+_DIGIT_RUN: Final = _digit_run("+")
+# Digit groupings, each read whole (fullmatch). No repeat in them is ambiguous, so they are
+# written without possessive repeats, for the standard library's engine (see _digit_run).
+_WESTERN: Final = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"
+_SPACED: Final = r"[0-9]{1,3}(?: [0-9]{3})+(?:\.[0-9]+)?"
+_INDIAN: Final = r"[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}"
+_EUROPEAN: Final = r"[0-9]{1,3}(?:\.[0-9]{3})+,[0-9]+|[0-9]{1,3}(?:\.[0-9]{3}){2,}"
+_PLAIN: Final = r"[0-9]+(?:\.[0-9]+)?"
+
+
+class _Groupings(NamedTuple):
+    """The digit groupings compiled by one engine: the three forms whose separators are
+    simply dropped (tried in one call), Indian and European."""
+
+    dropped: _Pattern
+    indian: _Pattern
+    european: _Pattern
+
+
+def _groupings(compile_: Callable[[str], _Pattern]) -> _Groupings:
+    return _Groupings(
+        compile_(f"{_PLAIN}|{_WESTERN}|{_SPACED}"), compile_(_INDIAN), compile_(_EUROPEAN)
+    )
+
+
+_REGEX_GROUPINGS: Final = _groupings(regex.compile)
+_STANDARD_GROUPINGS: Final = _groupings(re.compile)
+
+# Runs and groupings on which the two engines must agree, read at import (see
+# _standard_engine_reads_alike): the ones that tell a misreading engine apart, and the
+# shapes the parsers meet.
+_PROBES: Final = (
+    "40 drones",
+    "40",
+    "1,000 troops",
+    "11 000 x",
+    "11\u2009000 x",
+    "1\x1c000",
+    "3.5 km",
+    "2024 300 soldiers",
+    "1,1,1,1,1,1,1,1,1,1,1,1,1,1,1",
+    "12 345 678 9",
+    "4,80,000",
+    "1.234,5",
+    "1.234.567",
+    "1,0000",
+    "1,00",
+    "123,456,789.012",
+    "7-8",
+    "1, 2",
 )
 _WORD_TOKENS = regex.compile(r"[^\W\d_]+|\s+and\s+|[\s-]")
 _FRACTION_PARTS = regex.compile(r"[\s-]+")
@@ -321,7 +377,42 @@ def _standard_pattern(source: str) -> re.Pattern[str] | None:
         return None
 
 
-def digits_value(run: str) -> Decimal | None:
+def _standard_engine_reads_alike(run_source: str | None = None) -> bool:
+    """Whether the standard library's engine reads digit runs and groupings exactly as the
+    regex module does, on probes that tell a misreading engine apart.
+
+    Asked once, at import. Where the answer is no, the parsers read digits with the regex
+    module alone: slower, never wrong. (``run_source``: the standard pattern of a run, to
+    try another.)
+
+    >>> _standard_engine_reads_alike(), _standard_engine_reads_alike("[0-9]+ ?")
+    (True, False)
+    """
+    space = r"[^\S\x1c-\x1f]"
+    standard_run = re.compile(_digit_run("", space) if run_source is None else run_source)
+    regex_run = regex.compile(_DIGIT_RUN)
+    pairs = zip(_STANDARD_GROUPINGS, _REGEX_GROUPINGS, strict=True)
+    groupings = [(standard, other) for standard, other in pairs]
+    for probe in _PROBES:
+        for start, char in enumerate(probe):
+            if not char.isdigit() or probe[start - 1 : start].isdigit():
+                continue
+            standard, other = standard_run.match(probe, start), regex_run.match(probe, start)
+            if (standard and standard.span()) != (other and other.span()):
+                return False
+            run = other.group() if other else ""
+            for standard_grouping, regex_grouping in groupings:
+                if bool(standard_grouping.fullmatch(run)) != bool(regex_grouping.fullmatch(run)):
+                    return False
+    return True
+
+
+# Whether the standard library's engine reads the digit fast paths (see above).
+STANDARD_ENGINE: Final = _standard_engine_reads_alike()
+_GROUPINGS: Final = _STANDARD_GROUPINGS if STANDARD_ENGINE else _REGEX_GROUPINGS
+
+
+def digits_value(run: str, groupings: _Groupings = _GROUPINGS) -> Decimal | None:
     """The value of a digit run with its separators, or None if its grouping is malformed.
 
     The value may be out of range (see :func:`~osint_claims._decimals.in_range`): a run of
@@ -334,11 +425,11 @@ def digits_value(run: str) -> Decimal | None:
     """
     if run.isdigit():
         cleaned = run
-    elif _PLAIN_OR_GROUPED.fullmatch(run):
+    elif groupings.dropped.fullmatch(run):
         cleaned = run.replace(",", "").replace(" ", "")
-    elif _INDIAN.fullmatch(run):
+    elif groupings.indian.fullmatch(run):
         cleaned = run.replace(",", "")
-    elif _EUROPEAN.fullmatch(run):
+    elif groupings.european.fullmatch(run):
         cleaned = run.replace(".", "").replace(",", ".")
     else:
         return None
@@ -362,8 +453,12 @@ class NumeralReader:
     (Decimal('22'), 'WORDS', (10, 20))
     """
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, *, standard_engine: bool = STANDARD_ENGINE) -> None:
         self.lexicon = lexicon
+        # Whether digits are read by the standard library's engine where it can (its fast
+        # paths), or by the regex module alone.
+        self.standard_engine = standard_engine
+        self._groupings = _STANDARD_GROUPINGS if standard_engine else _REGEX_GROUPINGS
         ones = lexicon.numbers("ones")
         tens = lexicon.numbers("tens")
         scales = {**lexicon.numbers("scales"), **lexicon.numbers("counting_words")}
@@ -457,9 +552,13 @@ class NumeralReader:
         # the engines read differently: where it matches, a scale may follow, and the
         # regex module has the last word (see _match_digits).
         space = r"[^\S\x1c-\x1f]"
-        run = _DIGIT_RUN.replace(r"\s", space)
+        run = _digit_run("", space)
         scales = f"(?:{space}|-)?(?:{scale}|{spaced_abbreviation})|{attached}"
-        self._digit_run = _standard_pattern(f"(?P<digits>{run})(?P<digit_scale>{scales})?")
+        self._digit_run = (
+            _standard_pattern(f"(?P<digits>{run})(?P<digit_scale>{scales})?")
+            if self.standard_engine
+            else None
+        )
         self._ratio_ahead = regex.compile(rf"\s{connectors}\s")
         self._ratio_initials = first_characters(lexicon.words("numbers", "fraction_connectors"))
         # The scan looks for where a numeral may start and only there tries the full
@@ -612,13 +711,17 @@ class NumeralReader:
             scale_text = match.group(scale_group)
             end = match.end()
         # The common bare run first, without a call: it is a figure in range.
-        value = Decimal(run) if run.isdigit() and len(run) <= MAX_DIGITS else digits_value(run)
+        value = (
+            Decimal(run)
+            if run.isdigit() and len(run) <= MAX_DIGITS
+            else digits_value(run, self._groupings)
+        )
         if value is None:
             first, space, _ = run.partition(" ")
             if not space or len(first) <= 3:
                 return None
             # "in 2024 300 soldiers": a space that does not group; keep the first figure.
-            run, value = first, digits_value(first)
+            run, value = first, digits_value(first, self._groupings)
             scale_text, end = None, start + len(first)
             if value is None:
                 return None
