@@ -433,8 +433,7 @@ def digits_value(run: str, groupings: _Groupings = _GROUPINGS) -> Decimal | None
         cleaned = run.replace(".", "").replace(",", ".")
     else:
         return None
-    significant = cleaned.replace(".", "").lstrip("0").rstrip("0")
-    if len(significant) > MAX_DIGITS:
+    if len(cleaned) > MAX_DIGITS and len(cleaned.replace(".", "").strip("0")) > MAX_DIGITS:
         return _BEYOND  # past a figure's digits, however long the run: no need to read it all
     return Decimal(cleaned)
 
@@ -732,7 +731,8 @@ class NumeralReader:
             if scaled is None:
                 raise _OutOfRange(start, end)
             value = tidy(scaled)
-        elif not (run.isdigit() and len(run) <= MAX_DIGITS) and not in_range(value):
+        elif len(run) > MAX_DIGITS and not in_range(value):
+            # (A run of at most MAX_DIGITS characters holds a figure in range.)
             raise _OutOfRange(start, end)
         return _numeral((start, end, _DIGITS, value, value, value, scale, plain))
 

@@ -19,7 +19,6 @@ The pipeline for each figure the numeral scanner finds in the normalised text:
 from __future__ import annotations
 
 import functools
-import itertools
 from decimal import Decimal
 
 import attrs
@@ -128,7 +127,12 @@ class QuantityParser:
             ascii_scan = None
         else:
             plain, scan, ascii_scan = forms
-        drafts: list[_Draft] = []
+        # Each quantity is built as soon as the next one is read (which may carry its
+        # approximation over), so that only one draft is alive at a time: a text of figures
+        # alone ("1 1 1 ...") would otherwise hold a draft and a numeral for each of them,
+        # and the garbage collector walk them all again and again.
+        found: list[Quantity] = []
+        last: _Draft | None = None
         position = 0
         cursor = NumeralCursor(self.grammar.numerals, scan, ascii_scan)
         state = _ScanState()
@@ -136,7 +140,7 @@ class QuantityParser:
             numeral = cursor.next(position)
             if numeral is None:
                 break
-            floor = drafts[-1].end if drafts else 0
+            floor = last.end if last is not None else 0
             previous = position
             draft, position = self._read(plain, numeral, floor, state)
             # Every step moves on, whatever a rule answered (a numeral found from a later
@@ -145,10 +149,14 @@ class QuantityParser:
             # Numerals can chain ("twenty one half"): a figure that would start inside the
             # previous one is part of it, never a second quantity over the same words.
             if draft is not None and draft.start >= floor:
-                drafts.append(draft)
-        if len(drafts) > 1:
-            self._carry_approximation(plain, drafts)
-        return [self._build(text, draft) for draft in drafts], cursor.out_of_range
+                if last is not None:
+                    if last.approximate:
+                        self._carry_approximation(plain, last, draft)
+                    found.append(self._build(text, last))
+                last = draft
+        if last is not None:
+            found.append(self._build(text, last))
+        return found, cursor.out_of_range
 
     def parse(self, phrase: str) -> Quantity | None:
         """The first quantity in ``phrase``, or None when it holds none.
@@ -356,7 +364,16 @@ class QuantityParser:
         start = draft.first.start
         if not grammar.may_have_left_context(text, start, word_before):
             return
-        match = grammar.left.match(text, max(floor, start - LEFT_WINDOW), start)
+        window = max(floor, start - LEFT_WINDOW)
+        # A sign alone before the figure ("$1 $1 $1"; no word before it, or the sign is
+        # that word): what the pattern would find, without the cost of asking it.
+        if not word_before[:1].isalnum():
+            lone = grammar.lone_currency(text[window:start])
+            if lone is not None:
+                draft.unit, at = lone
+                draft.start = window + at
+                return
+        match = grammar.left.match(text, window, start)
         if match is None or match.start() == start:
             return
         group = grammar.left_groups
@@ -572,18 +589,17 @@ class QuantityParser:
 
     # 4. build ---------------------------------------------------------------------------
 
-    def _carry_approximation(self, text: str, drafts: list[_Draft]) -> None:
-        """Carry an approximate qualifier over a list ("about 40,000 wounded and 20,000 killed")."""
-        for previous, current in itertools.pairwise(drafts):
-            gap = text[previous.end : current.start]
-            if (
-                previous.approximate
-                and not current.approximate
-                and not current.qualified
-                and current.bound in (_EXACT, _RANGE)
-                and self.grammar.list_gap.fullmatch(gap)
-            ):
-                current.approximate = True
+    def _carry_approximation(self, text: str, previous: _Draft, current: _Draft) -> None:
+        """Carry an approximate qualifier over a list ("about 40,000 wounded and 20,000
+        killed"): from ``previous`` to ``current``, the next quantity."""
+        if (
+            previous.approximate
+            and not current.approximate
+            and not current.qualified
+            and current.bound in (_EXACT, _RANGE)
+            and self.grammar.list_gap.fullmatch(text[previous.end : current.start])
+        ):
+            current.approximate = True
 
     def _build(self, original: str, draft: _Draft) -> Quantity:
         first = draft.first
