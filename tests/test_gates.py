@@ -17,6 +17,7 @@ from osint_claims._items import _Tokens
 from osint_claims._patterns import PrefixGate, alternation, first_characters, may_begin
 from osint_claims.lexicon import Lexicon
 from osint_claims.numbers import NumeralReader, scan_form
+from osint_claims.text import fold
 
 _GRAMMAR = Grammar.for_lexicon(Lexicon.default())
 _READER = NumeralReader.for_lexicon(Lexicon.default())
@@ -170,3 +171,53 @@ def test_digit_runs_read_as_the_full_pattern_reads_them(text: str) -> None:
             assert fast.span() == reference.span()
             assert fast.group("digits") == reference.group("digits")
             assert fast.group("digit_scale") == reference.group("digit_scale")
+
+
+_TOKEN_PIECES = st.sampled_from(
+    [
+        *"0123456789 ,.-$%'\t\n\u00a0\u2028\u0085\u017f\u212a\u0130é_mMSx",
+        *"170mm 155-mm 2S19 9M723 3 cm 12.7 mm inch 1 troops guns".split(),
+        " - ",
+        "  ",
+    ]
+)
+
+
+@given(st.lists(_TOKEN_PIECES, max_size=12).map("".join))
+@example(" 170mm 155 - mm 12.7\u2028mm 2S19 2\u017f19 3\u212a 4 \u0130 5 , 6")
+def test_digit_token_gate_is_exact(text: str) -> None:
+    # Where a token starts with a digit, the gate turns away only places where item_token
+    # reads no calibre or designation (so the item reader's tokens end there).
+    for position in range(len(text)):
+        if text[position : position + 2].lstrip(" ")[:1] not in set("0123456789"):
+            continue
+        if not _GRAMMAR.may_be_digit_token(text, position):
+            token = _GRAMMAR.item_token.match(text, position)
+            kind = _GRAMMAR.item_token_kinds[token.lastindex] if token and token.lastindex else None
+            assert kind not in ("calibre", "code", "word")
+
+
+_LEFT_PIECES = st.sampled_from(
+    [*"$€£¥₹~+ \t\u00a0aAUS", "US$", "A$", "about", "more than", "up ", "rose by", "  "]
+)
+
+
+@given(st.lists(_LEFT_PIECES, max_size=8).map("".join))
+@example(" $")
+@example("about $")
+@example("US$")
+@example("$ ")
+def test_a_lone_currency_is_what_the_left_pattern_finds(head: str) -> None:
+    text = head + "5"
+    start = len(head)
+    lone = _GRAMMAR.lone_currency(head)
+    if lone is None:
+        return
+    match = _GRAMMAR.left.match(text, 0, start)
+    assert match is not None
+    groups = _GRAMMAR.left_groups
+    currency = match.group(groups["currency"])
+    assert currency is not None and match.start(groups["currency"]) == lone[1]
+    assert _GRAMMAR.currency_of_symbol[fold(currency)] == lone[0]
+    assert not match.captures(groups["qualifier"]) and match.group(groups["verb"]) is None
+    assert not match.captures(groups["opener"]) and match.group(groups["change"]) is None

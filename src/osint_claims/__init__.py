@@ -35,6 +35,7 @@ from .dates import find_periods, find_publication_date, parse_date, resolve_peri
 from .documents import decode_document, find_documents, read_document, would_find
 from .errors import (
     DocumentError,
+    FigureRangeError,
     IncompatibleClaimsError,
     InvalidInputError,
     LexiconError,
@@ -102,6 +103,7 @@ __all__ = [
     "DocumentError",
     "DocumentResult",
     "Evidence",
+    "FigureRangeError",
     "Gazetteer",
     "Hedge",
     "IncompatibleClaimsError",

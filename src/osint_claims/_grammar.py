@@ -7,9 +7,10 @@ reverse (``(?r)``), anchored at the figure, so each costs one bounded attempt.
 
 from __future__ import annotations
 
+import functools
 import re
 import weakref
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Final
 
@@ -26,6 +27,7 @@ from ._patterns import (
 from .lexicon import Lexicon
 from .model import Bound
 from .numbers import NumeralReader
+from .text import fold
 
 # How far back from a figure the context readers look, in characters.
 LEFT_WINDOW: Final = 80
@@ -48,10 +50,6 @@ _ASCII_SPACE: Final = frozenset(" \t\n\r\x0b\x0c")
 # White space inside a phrase: a line break only where the text runs on in lower case (hard
 # wrapped text), never into a headline or a new paragraph.
 GAP: Final = r"(?:[^\S\n]*+(?:\n[^\S\n]*+(?=(?-i:\p{Ll})))?)"
-
-
-def _folded(words: Iterable[str]) -> dict[str, str]:
-    return {" ".join(w.lower().split()): w for w in words}
 
 
 class Grammar:
@@ -134,7 +132,7 @@ class Grammar:
         }
         for table, bound in kinds.items():
             for word in (*words("qualifiers", table), *words("qualifiers", table, "symbols")):
-                self.qualifier_bounds[" ".join(word.lower().split())] = (bound, bound is None)
+                self.qualifier_bounds[fold(word)] = (bound, bound is None)
             qualifier_words += words("qualifiers", table)
             qualifier_symbols += words("qualifiers", table, "symbols")
 
@@ -142,13 +140,13 @@ class Grammar:
         self.trailing_bounds: dict[str, tuple[Bound | None, bool]] = {}
         for table, bound in kinds.items():
             for word in trailing.get(table, ()):
-                self.trailing_bounds[" ".join(word.lower().split())] = (bound, bound is None)
+                self.trailing_bounds[fold(word)] = (bound, bound is None)
 
         ranges = lexicon.table("qualifiers", "ranges")
-        self.openers: Mapping[str, str] = {k.lower(): v for k, v in ranges["openers"].items()}
+        self.openers: Mapping[str, str] = {fold(k): v for k, v in ranges["openers"].items()}
         connectors = [*ranges["connectors"], *self.openers.values()]
-        self.increase_verbs = frozenset(w.lower() for w in words("qualifiers", "increase", "verbs"))
-        self.particles = frozenset(w.lower() for w in words("qualifiers", "particles", "words"))
+        self.increase_verbs = frozenset(fold(w) for w in words("qualifiers", "increase", "verbs"))
+        self.particles = frozenset(fold(w) for w in words("qualifiers", "particles", "words"))
         self.particle_changes_after = frozenset(
             w.lower() for w in words("qualifiers", "particles", "after")
         )
@@ -157,16 +155,16 @@ class Grammar:
             *words("qualifiers", "decrease", "verbs"),
         ]
         self.change_before: dict[str, bool] = {
-            **{w.lower(): True for w in words("qualifiers", "increase", "before")},
-            **{w.lower(): False for w in words("qualifiers", "decrease", "before")},
+            **{fold(w): True for w in words("qualifiers", "increase", "before")},
+            **{fold(w): False for w in words("qualifiers", "decrease", "before")},
         }
         self.change_after: dict[str, bool] = {
-            **{w.lower(): True for w in words("qualifiers", "increase", "after")},
-            **{w.lower(): False for w in words("qualifiers", "decrease", "after")},
+            **{fold(w): True for w in words("qualifiers", "increase", "after")},
+            **{fold(w): False for w in words("qualifiers", "decrease", "after")},
         }
         currency_symbols = [s for c in lexicon.currencies.values() for s in c.symbols]
         self.currency_of_symbol = {
-            s.lower(): c.code for c in lexicon.currencies.values() for s in c.symbols
+            fold(s): c.code for c in lexicon.currencies.values() for s in c.symbols
         }
 
         left_phrases = [
@@ -177,7 +175,7 @@ class Grammar:
             *currency_symbols,
             "by",
         ]
-        self.left_enders = frozenset(p.lower().split()[-1] for p in left_phrases if p.strip())
+        self.left_enders = frozenset(fold(p).split()[-1] for p in left_phrases if p.strip())
         self.left_symbol_ends = frozenset(
             p[-1] for p in (*qualifier_symbols, *currency_symbols) if not p[-1].isalnum()
         )
@@ -185,6 +183,10 @@ class Grammar:
         # Australian dollar in "al-Nura$1.2".
         lettered = [s for s in currency_symbols if s[:1].isalpha()]
         signs = [s for s in currency_symbols if not s[:1].isalpha()]
+        # A sign alone before a figure ("$1"), as written: see lone_currency.
+        self._sign_codes = {
+            s: c.code for c in lexicon.currencies.values() for s in c.symbols if s in signs
+        }
         currency_before = "|".join(
             [
                 *([rf"{_LETTER_BEFORE}{suffix_alternation(lettered)}"] if lettered else []),
@@ -234,12 +236,12 @@ class Grammar:
         self.calibre_units: set[str] = set()
         for unit in lexicon.units.values():
             for form in unit.forms:
-                self.unit_of_form[" ".join(form.lower().split())] = unit.key
+                self.unit_of_form[fold(form)] = unit.key
             if unit.calibre:
                 self.calibre_units.add(unit.key)
         for currency in lexicon.currencies.values():
             for name in currency.names:
-                self.unit_of_form[" ".join(name.lower().split())] = currency.code
+                self.unit_of_form[fold(name)] = currency.code
         self.unit_after = regex.compile(
             rf"(?:\s?-\s?|\s?)(?P<unit>{alternation(self.unit_of_form)})"
             rf"(?:{_LETTER_AFTER}|(?<=%))",
@@ -350,19 +352,37 @@ class Grammar:
             _FLAGS,
         )
         self.item_token_kinds = {index: kind for kind, index in self.item_token.groupindex.items()}
+        # Where a token starts with a digit, item_token reads a calibre or a designation
+        # only if a letter (or a calibre form's first character) follows the digits within
+        # a blank, a hyphen and a blank; else it reads no token. The standard library's
+        # engine tells that at a third of the cost (its \s takes all the regex module's).
+        firsts = {form[0] for form in calibre_forms if form}
+        others = "".join(sorted(char for char in firsts if not (char.isalpha() or char == "_")))
+        after_digits = f"[^\\W\\d_]|[{re.escape(others)}]" if others else r"[^\W\d_]"
+        self._digit_token = re.compile(rf"\s*[0-9]+(?:\.[0-9]+)?[\s-]{{0,3}}(?:{after_digits})")
         self.item_word_group = self.item_token.groupindex["word"]
         # The common token, a plain ASCII word after plain spaces, read by the standard
         # library's engine at a third of the cost. Where it matches, item_token would match
         # the same word: it ends before an ASCII character that cannot continue a word, so
         # no Unicode rule is needed; anything else is left to item_token.
-        self.plain_word = re.compile(
-            r" *([A-Za-z][\w'-]*)(?![^\x00-\x7f])(?![\w'-])(?!\.\S)", re.ASCII
+        # (Where the standard library's engine misreads the digits' fast paths, the regex
+        # module reads these too: see numbers.STANDARD_ENGINE.)
+        ascii_pattern = (
+            functools.partial(re.compile, flags=re.ASCII)
+            if self.numerals.standard_engine
+            else functools.partial(regex.compile, flags=regex.ASCII)
+        )
+        self.plain_word: re.Pattern[str] | regex.Pattern[str] = ascii_pattern(
+            r" *([A-Za-z][\w'-]*)(?![^\x00-\x7f])(?![\w'-])(?!\.\S)"
         )
         # A few such words one space apart, read with one match: most items end a word or
-        # two in, and a match costs more than the words it reads. (A possessive word needs
-        # no second look: it has taken every [\w'-] there is.)
-        word = r"[A-Za-z][\w'-]*+(?![^\x00-\x7f])(?!\.\S)"
-        self.plain_words = re.compile(rf" *({word}(?: {word}){{0,{PLAIN_RUN - 1}}})", re.ASCII)
+        # two in, and a match costs more than the words it reads. Each word takes every
+        # [\w'-] there is (no possessive repeat: the standard library's engine misread them
+        # before Python 3.11.5).
+        word = r"[A-Za-z][\w'-]*(?![\w'-])(?![^\x00-\x7f])(?!\.\S)"
+        self.plain_words: re.Pattern[str] | regex.Pattern[str] = ascii_pattern(
+            rf" *({word}(?: {word}){{0,{PLAIN_RUN - 1}}})"
+        )
         lead = lexicon.table("items", "lead_in")
         # A phrase of a few words after the toll noun, no figure in it.
         toll_phrases = lead.get("toll_phrases", [])
@@ -385,8 +405,11 @@ class Grammar:
         # Each lead-in holds one of its nouns: their last words, for may_have_lead_in.
         nouns = {phrase.split()[-1].lower() for phrase in [*lead["nouns"], *lead["toll_nouns"]]}
         self._lead_nouns = tuple(sorted(nouns)) if all(n.isascii() for n in nouns) else None
+        # A lead-in holds a noun and a blank after it: a shorter window holds none (between
+        # two figures of "1 1 1", say).
+        self._shortest_lead_in = min((len(noun) for noun in nouns), default=0) + 1
         rates = lexicon.table("items", "rates")
-        self.period_of_adverb = {k.lower(): v for k, v in rates["adverbs"].items()}
+        self.period_of_adverb = {fold(k): v for k, v in rates["adverbs"].items()}
         rate_words = [*(f"{prefix} " for prefix in rates["prefixes"]), *self.period_of_adverb, "/"]
         self.rate_gate = FollowGate(rate_words, regex.IGNORECASE)
         # The three gates in one, asked first where a figure or its item ends: most often
@@ -434,7 +457,8 @@ class Grammar:
         before = text[start - 1]
         if not before.isspace():
             return not before.isalnum()
-        word = word_before.lower()
+        # Folded as the pattern folds ("ſome" ends as "some" does); ASCII needs no more.
+        word = word_before.lower() if word_before.isascii() else fold(word_before)
         return word in self.left_enders or word[-1:] in self.left_symbol_ends
 
     def may_be_marked(self, text: str, end: int) -> bool:
@@ -455,6 +479,30 @@ class Grammar:
         cased, folded = self._marker_word_gates
         return cased.may_start_at(text, position) or folded.may_start_at(text, position)
 
+    def may_be_digit_token(self, text: str, position: int) -> bool:
+        """A cheap test before :attr:`item_token` where the next token starts with a digit:
+        False only where it reads no calibre or designation there (only a figure).
+
+        >>> grammar = Grammar.for_lexicon(Lexicon.default())
+        >>> [grammar.may_be_digit_token(t, 0) for t in (" 1 1", " 170mm", " 2S19", " 3, 4")]
+        [False, True, True, False]
+        """
+        return self._digit_token.match(text, position) is not None
+
+    def lone_currency(self, head: str) -> tuple[str, int] | None:
+        """The currency and where its sign starts, where ``head`` (the text :attr:`left`
+        would read before a figure) is a currency sign alone, maybe after spaces and before
+        one: all that :attr:`left` would find there, found without it ("$1 $1 $1").
+
+        >>> grammar = Grammar.for_lexicon(Lexicon.default())
+        >>> grammar.lone_currency(" $"), grammar.lone_currency("$ "), grammar.lone_currency("a $")
+        (('USD', 1), ('USD', 0), None)
+        """
+        body = head[:-1] if head.endswith(" ") else head
+        sign = body.lstrip(" ")
+        code = self._sign_codes.get(sign)
+        return None if code is None else (code, len(body) - len(sign))
+
     def may_have_unit(self, text: str, position: int) -> bool:
         """A cheap test before :attr:`unit_after`: False only where no unit can follow."""
         return self._unit_gate.may_start_after_leads(text, position, 3)
@@ -470,6 +518,8 @@ class Grammar:
         Exact for ASCII text, where a case-blind match is a match of the lower case; other
         text is left to the pattern.
         """
+        if end - start < self._shortest_lead_in:
+            return False
         window = text[start:end]
         if self._lead_nouns is None or not window.isascii():
             return True

@@ -16,11 +16,11 @@ from decimal import Decimal
 
 import attrs
 
+from ._decimals import CONTEXT, FIGURE_DIGITS
 from .model import Bound, Quantity
 
 _HALF = Decimal("0.5")
-_FIVE = Decimal(5)
-_TEN = Decimal(10)
+_CENTS = Decimal("0.01")
 
 
 def half_unit(value: Decimal) -> Decimal:
@@ -31,9 +31,11 @@ def half_unit(value: Decimal) -> Decimal:
     """
     if value == 0:
         return _HALF
-    exponent = value.normalize().as_tuple().exponent
+    exponent = value.normalize(CONTEXT).as_tuple().exponent
     assert isinstance(exponent, int)  # finite figures only: Quantity rejects the rest
-    return _FIVE * _TEN ** (exponent - 1)
+    if 0 < exponent <= FIGURE_DIGITS:
+        return Decimal(5 * 10 ** (exponent - 1))  # written out: 500, not 5E+2
+    return Decimal((0, (5,), exponent - 1))
 
 
 def rounds_to(value: Decimal, rounded: Decimal) -> bool:
@@ -42,7 +44,7 @@ def rounds_to(value: Decimal, rounded: Decimal) -> bool:
     >>> rounds_to(Decimal(11400), Decimal(11000)), rounds_to(Decimal(11000), Decimal(11400))
     (True, False)
     """
-    return abs(value - rounded) <= half_unit(rounded)
+    return CONTEXT.abs(CONTEXT.subtract(value, rounded)) <= half_unit(rounded)
 
 
 @attrs.frozen(slots=True)
@@ -68,8 +70,8 @@ class Interval:
     def widened(self, low_margin: Decimal, high_margin: Decimal) -> Interval:
         """This interval with each finite end pushed out by its margin."""
         return Interval(
-            None if self.low is None else self.low - low_margin,
-            None if self.high is None else self.high + high_margin,
+            None if self.low is None else CONTEXT.subtract(self.low, low_margin),
+            None if self.high is None else CONTEXT.add(self.high, high_margin),
             self.low_open,
             self.high_open,
         )
@@ -77,8 +79,8 @@ class Interval:
     def scaled(self, factor: Decimal) -> Interval:
         """This interval times a positive ``factor`` (a unit conversion)."""
         return Interval(
-            None if self.low is None else self.low * factor,
-            None if self.high is None else self.high * factor,
+            None if self.low is None else CONTEXT.multiply(self.low, factor),
+            None if self.high is None else CONTEXT.multiply(self.high, factor),
             self.low_open,
             self.high_open,
         )
@@ -133,6 +135,7 @@ def plain(value: Decimal) -> str:
     >>> plain(Decimal("1.1E+4")), plain(Decimal("2666.6667")), plain(Decimal("0.6667"))
     ('11000', '2667', '0.67')
     """
-    if abs(value) >= 100 or value == value.to_integral_value():
-        return f"{value.quantize(Decimal(1)):f}"
-    return f"{value.quantize(Decimal('0.01')).normalize():f}"
+    whole = value.to_integral_value(context=CONTEXT)
+    if value == whole or CONTEXT.abs(value) >= 100:
+        return f"{whole:f}"
+    return f"{value.quantize(_CENTS, context=CONTEXT).normalize(CONTEXT):f}"

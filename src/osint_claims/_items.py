@@ -27,6 +27,7 @@ _KINDS = ("calibre", "code", "word")
 _PUNCTUATION = frozenset(string.punctuation)
 # Nor can it read a token across a blank line.
 _BLANK_LINE = "\n\n"
+_DIGITS = frozenset("0123456789")
 
 
 class _Tokens:
@@ -88,10 +89,14 @@ class _Tokens:
         text = self._text
         position = self._position
         ahead = text[position : position + 2]
-        if ahead.lstrip(" ")[:1] in _PUNCTUATION or ahead == _BLANK_LINE:
+        first = ahead.lstrip(" ")[:1]
+        if first in _PUNCTUATION or ahead == _BLANK_LINE:
             self._done = True  # the tokens end here: no need to ask the pattern
             return
         grammar = self._grammar
+        if first in _DIGITS and not grammar.may_be_digit_token(text, position):
+            self._done = True  # only a figure of its own starts here ("1 1 1"): no token
+            return
         match = grammar.item_token.match(text, position)
         index = match.lastindex if match is not None else None
         kind = grammar.item_token_kinds[index] if index is not None else None
@@ -131,6 +136,14 @@ class ItemReader:
             filler = grammar.attributive_filler.match(text, position)
             if filler is not None:
                 position = filler.end()  # "a 50,000-strong force" counts the force
+        else:
+            # What _Tokens would find first, asked without making them: where punctuation
+            # or a figure of its own follows ("$1 $1", "1 1 1"), there is no token.
+            next_char = text[position : position + 2].lstrip(" ")[:1]
+            if next_char in _PUNCTUATION or (
+                next_char in _DIGITS and not grammar.may_be_digit_token(text, position)
+            ):
+                return None, position
         tokens = _Tokens(grammar, text, position)
         first = tokens.get(0)
         casualty = None

@@ -1,7 +1,9 @@
 """Private helpers that turn lexicon word lists into regular-expression source.
 
 Lexicon entries are literal text; these helpers escape them, let a space stand for any run
-of white space, and factor common prefixes so a long list scans quickly.
+of white space, and factor common prefixes so a long list scans quickly. A run of blanks in
+an entry is one blank: two blank patterns in a row would split one run of white space in the
+text in many ways, and backtrack through them all.
 
 >>> alternation(["about", "above", "around"])
 '(?:a(?:bo(?:ut|ve)|round))'
@@ -12,12 +14,26 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Final
 
 import regex
 
 _END = ""
+# A run of white space in a lexicon entry (Python's reading, which takes all the regex
+# module's \s does): one blank.
+_BLANK_RUN: Final = re.compile(r"\s+")
+
+
+def collapse_blanks(word: str) -> str:
+    """``word`` with each run of white space made one space, which the patterns read as
+    any run of white space.
+
+    >>> collapse_blanks("close \t  to"), collapse_blanks("per ")
+    ('close to', 'per ')
+    """
+    return _BLANK_RUN.sub(" ", word)
 
 
 def _piece(char: str) -> str:
@@ -40,7 +56,7 @@ def alternation(words: Iterable[str]) -> str:
 def _tree_pattern(words: Iterable[str], *, reverse: bool) -> str:
     # One tree for both directions: of prefixes (left to right) or of endings (for (?r)).
     tree: dict[str, dict[str, object]] = {}
-    for word in set(words):
+    for word in {collapse_blanks(word) for word in words}:
         if not word:
             continue
         node = tree
@@ -114,7 +130,7 @@ def first_characters(words: Iterable[str], flags: int = 0) -> frozenset[str]:
     ['K', 'k']
     """
     found: set[str] = set()
-    for first in {word[:1] for word in words if word}:
+    for first in {collapse_blanks(word)[:1] for word in words if word}:
         found.update(_ascii_matches(first, flags))
     return frozenset(found)
 
@@ -157,7 +173,7 @@ class PrefixGate:
         # The ASCII spellings of each word's first characters, by how many were kept.
         prefixes: dict[int, set[str]] = {1: set(), 2: set(), 3: set()}
         self._always = False  # a word starting with white space (any run of it) or nothing
-        for word in set(words):
+        for word in {collapse_blanks(word) for word in words}:
             if not word or word[0] == " ":
                 self._always = True
                 continue
@@ -232,7 +248,7 @@ class FollowGate:
     """
 
     def __init__(self, words: Iterable[str], flags: int = 0) -> None:
-        words = [word for word in words if word]
+        words = [collapse_blanks(word) for word in words if word]
         self._initials = frozenset(w.lstrip("-")[:1].lower() for w in words) | frozenset(
             w[:1] for w in words
         )
@@ -243,7 +259,9 @@ class FollowGate:
         """False only where no word can follow ``position`` (after up to three blanks)."""
         ahead = text[position : position + 4]
         word = ahead.lstrip()
-        return word[:1].lower() in self._initials and self._gate.may_start_at(
+        first = word[:1]
+        # Beyond ASCII, case folding could make a character match ("ſ" is an "s").
+        return (first.lower() in self._initials or first > "\x7f") and self._gate.may_start_at(
             text, position + len(ahead) - len(word)
         )
 

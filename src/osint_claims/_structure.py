@@ -8,17 +8,18 @@ story's own participants, a figure restated in other units).
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Final
 
 import attrs
 import regex
 
+from ._decimals import whole_share
 from ._patterns import alternation
 from .actors import ActorRegistry
 from .lexicon import Lexicon
 from .model import Bound, Claim, Quantity, Span
 from .numbers import parse_number
+from .text import fold
 
 # How far back "of the" may open a figure that later ones are parts of.
 _PART_OPENER_REACH: Final = 100
@@ -32,11 +33,6 @@ _MEMBER_WORDS: Final = 10
 _AFTER_REACH: Final = 80
 # The oldest age a bare number after a name is read as.
 _OLDEST: Final = 110
-
-
-def fold(text: str) -> str:
-    """Lower case, single spaces: how word lists are looked up."""
-    return " ".join(text.lower().split())
 
 
 class Structure:
@@ -262,7 +258,9 @@ class Structure:
         gap = text[base.span.end : share.span.start]
         if base.value is None or base.unit is not None or not self.share_markers.match(gap):
             return None
-        value = (base.value * share.value).quantize(Decimal(1))
+        value = whole_share(base.value, share.value)
+        if value is None:
+            return None  # beyond what a figure may be: no derived claim
         quantity = attrs.evolve(
             share,
             value=value,

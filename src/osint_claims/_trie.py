@@ -18,6 +18,7 @@ from typing import Final
 
 import regex
 
+from .text import fold as text_fold
 from .text import normalize
 
 __all__ = ["THE", "compile_names", "fold", "is_acronym", "key", "plain", "strip_possessive"]
@@ -41,13 +42,17 @@ def plain(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """``text`` without case, for lookups: Turkish dotless and dotted i fold like plain i,
-    since an all-capitals headline writes both as "I" ("ANADOLU AJANSI").
+    """``text`` without case, for lookups: folded as the case-blind pattern folds it (see
+    :func:`~osint_claims.text.fold`), so that every name it finds is found in the index,
+    then case folded in full ("Straße" is "STRASSE"). Turkish dotless and dotted i fold like
+    plain i, since an all-capitals headline writes both as "I" ("ANADOLU AJANSI").
 
     >>> fold("Anadolu Ajansı") == fold("ANADOLU AJANSI") == fold("anadolu ajansi")
     True
+    >>> fold("Straße") == fold("STRASSE"), fold("ſeoul") == fold("Seoul")
+    (True, True)
     """
-    return text.casefold().replace("\u0131", "i").replace("i\u0307", "i")
+    return text_fold(text).casefold()
 
 
 def strip_possessive(text: str) -> str:

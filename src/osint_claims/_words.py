@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from typing import Final, NamedTuple
 
+from .text import fold
+
 __all__ = ["Token", "is_capitalised", "slug", "tokens"]
 
 # A word: letters and digits, joined inside by hyphens, apostrophes, full stops or "&",
@@ -48,8 +50,9 @@ def tokens(text: str) -> list[Token]:
     [(0, "Sudan's"), (8, 'army'), (12, ','), (14, "medics'"), (22, 'network')]
     """
     return [
-        Token(found.start(), found.end(), found.group(), found.group().lower())
+        Token(found.start(), found.end(), word, word.lower() if word.isascii() else fold(word))
         for found in _TOKEN.finditer(text)
+        for word in (found.group(),)
     ]
 
 

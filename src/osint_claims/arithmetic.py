@@ -28,8 +28,9 @@ from typing import TypeVar
 
 import attrs
 
+from ._decimals import in_context, in_range
 from .compare import claim_date, claims_given
-from .errors import IncompatibleClaimsError
+from .errors import FigureRangeError, IncompatibleClaimsError
 from .lexicon import Lexicon
 from .measures import Measure, Measures
 from .model import Attribution, Bound, Claim, Evidence, Hedge, Predicate, Quantity, Span
@@ -42,6 +43,7 @@ _WHOLE = Decimal(1)
 _CENTS = Decimal("0.01")
 
 
+@in_context
 def total(
     parts: Sequence[Claim],
     *,
@@ -83,6 +85,7 @@ def total(
     )
 
 
+@in_context
 def compound_totals(claims: Sequence[Claim], *, lexicon: Lexicon | None = None) -> list[Claim]:
     """The totals that compound figures imply: "300 killed and 2,700 wounded" in one
     sentence, from one originator about one subject, adds up to 3,000 casualties; "120 units
@@ -149,6 +152,7 @@ def _each_totals(members: Sequence[Claim], lexicon: Lexicon | None) -> list[Clai
     return totals
 
 
+@in_context
 def share(
     fraction: Claim | Decimal,
     base: Claim,
@@ -195,6 +199,7 @@ def share(
     return _derived(inputs, result, chosen, as_of=None, lead=base)
 
 
+@in_context
 def times(per_unit: Claim, count: int | Claim, *, item: str | None = None) -> Claim:
     """A per-unit figure times a count: "120 units of each system", two systems, is 240.
 
@@ -226,6 +231,7 @@ def times(per_unit: Claim, count: int | Claim, *, item: str | None = None) -> Cl
     return _derived(inputs, result, per_unit.predicate, as_of=None, lead=per_unit)
 
 
+@in_context
 def add_increment(running_total: Claim, increment: Claim) -> Claim:
     """An earlier running total plus a later increment: the new running total.
 
@@ -257,6 +263,7 @@ def add_increment(running_total: Claim, increment: Claim) -> Claim:
     return attrs.evolve(claim, cumulative=True)
 
 
+@in_context
 def convert(claim: Claim, unit: str, *, lexicon: Lexicon | None = None) -> Claim:
     """``claim``'s figure in another unit of the same dimension.
 
@@ -371,6 +378,9 @@ def _built(
         raise IncompatibleClaimsError("arithmetic", "the result has no known figure")
     if bound is Bound.EXACT:
         value = low
+    for figure in (value, low, high):
+        if figure is not None and not in_range(figure):
+            raise FigureRangeError("arithmetic", str(figure))
     return Quantity(
         value=value,
         low=low,

@@ -44,6 +44,7 @@ from .errors import InvalidInputError, LexiconError
 from .lexicon import Lexicon
 from .model import Actor, ActorKind, Span
 from .places import Gazetteer
+from .text import fold as _fold
 from .text import normalize
 
 __all__ = ["AttributionContext", "Speaker", "SpeakerReader", "find_speakers"]
@@ -373,10 +374,6 @@ class _Words:
             )
             if word not in keep
         )
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.lower().split())
 
 
 class SpeakerReader:

@@ -34,7 +34,7 @@ import attrs
 import regex
 
 from ._patterns import alternation
-from ._structure import Structure, fold, in_document
+from ._structure import Structure, in_document
 from .actors import ActorRegistry
 from .articles import Article, Segment, read_article, split_sentences
 from .attribution import AttributionContext, Speaker, SpeakerReader
@@ -58,7 +58,7 @@ from .model import (
 )
 from .quantities import QuantityParser
 from .roles import RoleReader
-from .text import normalize
+from .text import fold, normalize
 
 __all__ = ["ClaimReader", "extract_claims"]
 

@@ -46,6 +46,7 @@ from decimal import Decimal
 
 import attrs
 
+from ._decimals import in_context
 from ._figures import claim_label, figure_text
 from ._intervals import Interval, half_unit, rounds_to
 from .errors import InvalidInputError, ModelError
@@ -143,6 +144,7 @@ class Tolerance:
     relative: Decimal = attrs.field(default=Decimal(0), validator=_non_negative)
     exact_figures: bool = False
 
+    @in_context
     def margin(self, value: Decimal, *, approximate: bool) -> Decimal:
         """How far ``value`` may reach either way."""
         if not approximate and not self.exact_figures:
@@ -150,6 +152,7 @@ class Tolerance:
         by_digit = min(half_unit(value), self.largest_share * abs(value)) if self.last_digit else 0
         return max(Decimal(by_digit), self.relative * abs(value))
 
+    @in_context
     def interval(self, claim: Claim) -> Interval:
         """The values ``claim``'s figure allows once widened."""
         quantity = claim.quantity
@@ -261,6 +264,7 @@ def increment_period(claim: Claim) -> tuple[date, date] | None:
     return reported - timedelta(days=RECENT_DAYS), reported
 
 
+@in_context
 def compare(
     first: Claim,
     second: Claim,

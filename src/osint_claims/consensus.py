@@ -35,6 +35,7 @@ from decimal import Decimal
 
 import attrs
 
+from ._decimals import in_context
 from ._figures import names_text
 from .compare import claim_date, claims_given, increment_period, is_increment
 from .lexicon import Lexicon
@@ -210,6 +211,7 @@ def _by_period(claims: list[Claim]) -> list[tuple[Period | None, list[Claim]]]:
     return [(period, sorted(members, key=claims.index)) for period, members in result]
 
 
+@in_context
 def voices(claims: Iterable[Claim]) -> list[Voice]:
     """Each independent originator once, with its latest figure.
 
@@ -269,6 +271,7 @@ def _recency(claim: Claim) -> tuple[date, bool, Decimal, str]:
     return (claim_date(claim) or date.min, not claim.derived, -width, figure)
 
 
+@in_context
 def consensus(topic: Topic | Sequence[Claim]) -> Consensus:
     """Low, best, high and conservative figures over the independent voices of a topic.
 

@@ -39,7 +39,7 @@ from ._patterns import alternation
 from .errors import InvalidInputError
 from .lexicon import Lexicon
 from .model import Period, Precision, Span
-from .text import normalize
+from .text import fold, normalize
 
 __all__ = ["find_periods", "find_publication_date", "parse_date", "resolve_period"]
 
@@ -87,16 +87,12 @@ def _day_number(text: str) -> int:
     return int("".join(itertools.takewhile(str.isdigit, text)))
 
 
-def _fold(word: str) -> str:
-    return " ".join(word.lower().split())
-
-
 def _ints(table: Mapping[str, Any]) -> dict[str, int]:
-    return {_fold(k): int(Decimal(str(v))) for k, v in table.items()}
+    return {fold(k): int(Decimal(str(v))) for k, v in table.items()}
 
 
 def _pairs(table: Mapping[str, Any]) -> dict[str, tuple[int, int]]:
-    return {_fold(k): (int(Decimal(str(v[0]))), int(Decimal(str(v[1])))) for k, v in table.items()}
+    return {fold(k): (int(Decimal(str(v[0]))), int(Decimal(str(v[1])))) for k, v in table.items()}
 
 
 @attrs.frozen(slots=True)
@@ -128,13 +124,13 @@ class _Grammar:
         def words(name: str, key: str = "words") -> tuple[str, ...]:
             return lexicon.words("dates", name, key)
 
-        self.strict = frozenset(_fold(w) for w in words("case_sensitive"))
+        self.strict = frozenset(fold(w) for w in words("case_sensitive"))
         self.months = _ints(table("months"))
         self.weekdays = _ints(table("weekdays"))
         self.weekday_any = {**_ints(table("weekday_abbreviations")), **self.weekdays}
         self.seasons = _pairs(table("seasons"))
-        self.units = {_fold(k): str(v) for k, v in table("units").items()}
-        self.plurals = {_fold(k): str(v) for k, v in table("unit_plurals").items()}
+        self.units = {fold(k): str(v) for k, v in table("units").items()}
+        self.plurals = {fold(k): str(v) for k, v in table("unit_plurals").items()}
         self.modifiers = _ints(table("modifiers"))
         self.windows = _ints(table("windows"))
         self.counts = {
@@ -143,9 +139,9 @@ class _Grammar:
             **_ints(table("counts")),
         }
         self.day_words = _ints(table("day_words"))
-        self.prepositions = {_fold(k): str(v) for k, v in table("prepositions").items()}
+        self.prepositions = {fold(k): str(v) for k, v in table("prepositions").items()}
         self.parts = _pairs(table("parts"))
-        self.sides = {_fold(k): str(v) for k, v in table("sides").items()}
+        self.sides = {fold(k): str(v) for k, v in table("sides").items()}
         self.quarter_labels = _ints(table("quarter_labels"))
         self.ordinals = _ints(table("ordinals"))
         self.suffixes = words("ordinal_suffixes")
@@ -164,7 +160,7 @@ class _Grammar:
         """Whole words; the case-sensitive forms only capitalised or in capitals."""
         loose, strict = [], []
         for form in forms:
-            if _fold(form) in self.strict:
+            if fold(form) in self.strict:
                 strict += [form[:1].upper() + form[1:].lower(), form.upper()]
             else:
                 loose.append(form)
@@ -496,7 +492,7 @@ class _Reader:
 
     def month(self, suffix: str) -> int | None:
         text = self.group(f"month_{suffix}")
-        return None if text is None else self.g.months[_fold(text)]
+        return None if text is None else self.g.months[fold(text)]
 
     def day(self, suffix: str) -> int | None:
         text = self.group(f"day_{suffix}")
@@ -506,18 +502,18 @@ class _Reader:
         text = self.group(name)
         if text is None:
             return 1
-        return int(text) if text.isdigit() else self.g.counts[_fold(text)]
+        return int(text) if text.isdigit() else self.g.counts[fold(text)]
 
     def unit(self, name: str) -> tuple[str, bool]:
         """The unit key of a unit word, and whether the word was plural."""
-        word = _fold(self.group(name) or "")
+        word = fold(self.group(name) or "")
         if word in self.g.units:
             return self.g.units[word], False
         return self.g.plurals[word], True
 
     def role(self) -> str | None:
         word = self.group("prep2") or self.group("prep")
-        return None if word is None else self.g.prepositions.get(_fold(word))
+        return None if word is None else self.g.prepositions.get(fold(word))
 
     # The kinds of phrase ------------------------------------------------------------------
 
@@ -535,7 +531,7 @@ class _Reader:
 
     def finish(self, draft: _Draft) -> _Draft:
         """Apply "earlier"/"later", "since", and cut relative periods at publication."""
-        side = self.g.sides.get(_fold(self.group("side") or ""))
+        side = self.g.sides.get(fold(self.group("side") or ""))
         published = self.published
         if self.role() == "since":
             published = self.pub()
@@ -595,7 +591,7 @@ class _Reader:
         count = self.count("count_r")
         published = self.pub()
         span = _delta(unit, count)
-        direction = self.g.windows[_fold(self.group("window") or "")]
+        direction = self.g.windows[fold(self.group("window") or "")]
         if direction < 0:
             return _Draft(published - span, published, _UNIT_PRECISION[unit], True)
         return _Draft(published, published + span, _UNIT_PRECISION[unit], True, future=True)
@@ -615,7 +611,7 @@ class _Reader:
         if m.group("k_parted") is not None:
             return self.parted(role)
         if m.group("k_dayword") is not None:
-            offset = self.g.day_words[_fold(self.group("dayword_s") or "")]
+            offset = self.g.day_words[fold(self.group("dayword_s") or "")]
             day = self.pub() + timedelta(days=offset)
             return _Draft(day, day, Precision.DAY, True)
         if m.group("k_relative") is not None:
@@ -643,7 +639,7 @@ class _Reader:
             year = self.year("s")
             assert year is not None
             return _Draft(date(year, 1, 1), date(year, 12, 31), Precision.YEAR)
-        weekday = self.g.weekdays[_fold(self.group("weekday_s") or "")]
+        weekday = self.g.weekdays[fold(self.group("weekday_s") or "")]
         day = _weekday(self.pub(), weekday, None)
         return _Draft(day, day, Precision.DAY, True)
 
@@ -674,7 +670,7 @@ class _Reader:
         return _Draft(start, end, Precision.MONTH, True)
 
     def season_year(self, suffix: str) -> _Draft:
-        first, last = self.g.seasons[_fold(self.group(f"season_{suffix}") or "")]
+        first, last = self.g.seasons[fold(self.group(f"season_{suffix}") or "")]
         year = self.year(suffix)
         if year is not None:
             return _Draft(*_months(year, first, last), Precision.SEASON)
@@ -684,42 +680,42 @@ class _Reader:
     def quarter(self, suffix: str) -> _Draft:
         label = self.group(f"qlabel_{suffix}")
         if label is not None:
-            number = self.g.quarter_labels[_fold(label)]
+            number = self.g.quarter_labels[fold(label)]
         else:
-            number = self.g.ordinals[_fold(self.group(f"ordinal_{suffix}") or "")]
+            number = self.g.ordinals[fold(self.group(f"ordinal_{suffix}") or "")]
         first = 3 * number - 2
         year = self.year(suffix)
         if year is not None:
             return _Draft(*_months(year, first, first + 2), Precision.QUARTER)
         unit = self.group(f"qunit_{suffix}")
         if unit is not None:
-            if self.g.units.get(_fold(unit)) != "year":
+            if self.g.units.get(fold(unit)) != "year":
                 raise _RejectedError
             modifier = self.group(f"qmod_{suffix}")
-            shift = 0 if modifier is None else self.g.modifiers[_fold(modifier)]
+            shift = 0 if modifier is None else self.g.modifiers[fold(modifier)]
             year = self.pub().year + shift
             return _Draft(*_months(year, first, first + 2), Precision.QUARTER, True)
         start, end = _occurrence(first, first + 2, self.pub(), None)
         return _Draft(start, end, Precision.QUARTER, True)
 
     def relative(self, suffix: str) -> _Draft:
-        which = self.g.modifiers[_fold(self.group(f"mod_{suffix}") or "")]
+        which = self.g.modifiers[fold(self.group(f"mod_{suffix}") or "")]
         published = self.pub()
         unit = self.group(f"unit_{suffix}")
         if unit is not None:
-            key = self.g.units[_fold(unit)]
+            key = self.g.units[fold(unit)]
             start, end = _unit_around(published + _delta(key, which), key)
             return _Draft(start, end, _UNIT_PRECISION[key], True)
         season = self.group(f"season_{suffix}")
         if season is not None:
-            first, last = self.g.seasons[_fold(season)]
+            first, last = self.g.seasons[fold(season)]
             return _Draft(*_occurrence(first, last, published, which), Precision.SEASON, True)
         month = self.month(suffix)
         if month is not None:
             return _Draft(*_occurrence(month, month, published, which), Precision.MONTH, True)
         weekday = self.group(f"weekday_{suffix}")
         if weekday is not None:
-            day = _weekday(published, self.g.weekdays[_fold(weekday)], which)
+            day = _weekday(published, self.g.weekdays[fold(weekday)], which)
             return _Draft(day, day, Precision.DAY, True)
         if which < 0:  # the latest weekend that ended before publication
             sunday = _weekday(published, _SUNDAY, which)
@@ -735,7 +731,7 @@ class _Reader:
         if unit is not None:
             if self.group("mod_w") is not None:
                 return self.relative("w")
-            key = self.g.units[_fold(unit)]
+            key = self.g.units[fold(unit)]
             start, end = _unit_around(self.pub(), key)
             return _Draft(start, end, _UNIT_PRECISION[key], True)
         if self.group("mod_w") is not None:
@@ -749,7 +745,7 @@ class _Reader:
         return _Draft(date(year, 1, 1), date(year, 12, 31), Precision.YEAR)
 
     def parted(self, role: str | None) -> _Draft:
-        first, last = self.g.parts[_fold(self.group("part_s") or "")]
+        first, last = self.g.parts[fold(self.group("part_s") or "")]
         whole = self.whole()
         if role == "by" and last - first <= 1 and (first == 1 or last == 12):
             day = whole.start if first == 1 else whole.end
@@ -857,7 +853,7 @@ def _stamp_date(grammar: _Grammar, match: regex.Match[str]) -> date | None:
             day = date.fromisoformat(iso)
         else:
             year = int(match.group("year"))
-            month = grammar.months[_fold(match.group("month"))]
+            month = grammar.months[fold(match.group("month"))]
             number = _day_number(match.group("day"))
             day = date(year, month, number)
     except ValueError:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 __all__ = [
     "DocumentError",
+    "FigureRangeError",
     "IncompatibleClaimsError",
     "InvalidInputError",
     "LexiconError",
@@ -80,6 +81,34 @@ class IncompatibleClaimsError(OsintClaimsError, ValueError):
         super().__init__(f"{operation}: {reason}")
         self.operation = operation
         self.reason = reason
+
+
+# How much of a figure out of range its error message shows (a run may be megabytes long).
+_SHOWN = 60
+
+
+class FigureRangeError(OsintClaimsError, ValueError):
+    """A figure is beyond what the model holds exactly: more than 28 significant digits,
+    ``10**28`` or more in size, or (unless zero) below ``10**-28``. It is never rounded to fit.
+
+    ``where`` names the function, ``figure`` the figure as written (or computed).
+
+    >>> error = FigureRangeError("parse_number", "10000000000000000 trillion")
+    >>> str(error)  # doctest: +ELLIPSIS
+    "parse_number: '10000000000000000 trillion' is out of range (figures hold at most 28 ..."
+    """
+
+    def __init__(self, where: str, figure: str) -> None:
+        shown = figure if len(figure) <= _SHOWN else figure[: _SHOWN - 1] + "…"
+        super().__init__(
+            f"{where}: {shown!r} is out of range "
+            "(figures hold at most 28 significant digits, below 10**28)"
+        )
+        self.where = where
+        self.figure = figure
+
+    def __reduce__(self) -> tuple[type[FigureRangeError], tuple[str, str]]:
+        return (FigureRangeError, (self.where, self.figure))
 
 
 class DocumentError(OsintClaimsError, ValueError):

@@ -37,6 +37,7 @@ import regex
 from ._patterns import alternation
 from .lexicon import Lexicon
 from .model import Predicate, Quantity
+from .text import fold as _fold
 
 __all__ = ["EventReader"]
 
@@ -50,10 +51,6 @@ _CLAUSE_REACH: Final = 110
 STRONG: Final = 2
 WEAK: Final = 1
 NONE: Final = 0
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.lower().split())
 
 
 class EventReader:

@@ -22,8 +22,9 @@ Files are only ever parsed as data (``tomllib`` or ``json``), never executed.
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from importlib import resources
 from pathlib import Path
@@ -31,16 +32,21 @@ from types import MappingProxyType
 from typing import Any, Final
 
 import attrs
+import regex
 
-from ._files import read_data_file, toml_error_line
+from ._decimals import FIGURE_DIGITS, in_range
+from ._files import LongInteger, read_data_file, shown, toml_error_line
+from ._patterns import alternation
 from .errors import LexiconError
+from .model import ActorKind
 
 __all__ = ["Currency", "Lexicon", "Unit"]
 
 # The layout every lexicon source must follow: topic -> table -> kind of value.
 # Kinds: "numbers" (word -> number), "ranges" (word -> [low, high]), "words" (a list of
-# strings), "strings" (word -> string), "word_lists" (key -> list of strings), "integer",
-# "units", "currencies", "measures".
+# strings), "strings" (word -> string), "word_lists" (key -> list of strings),
+# "actor_kinds" (phrase -> list of ActorKind values), "integer", "units", "currencies",
+# "measures".
 _WORD_TABLE: Final = {"words": "words"}
 _SCHEMA: Final[Mapping[str, Any]] = {
     "numbers": {
@@ -217,9 +223,9 @@ _SCHEMA: Final[Mapping[str, Any]] = {
         "documents": {"nouns": "words", "verbs": "words"},
         "auxiliaries": _WORD_TABLE,
         "time_words": _WORD_TABLE,
-        "pronouns": "word_lists",
+        "pronouns": "actor_kinds",
         "heads": "word_lists",
-        "refers": "word_lists",
+        "refers": "actor_kinds",
         "attackers": _WORD_TABLE,
         "body_modifiers": _WORD_TABLE,
         "titles": _WORD_TABLE,
@@ -266,15 +272,15 @@ class _Source:
         self.name = name
         self.text = text
 
-    def error(self, path: tuple[str, ...], reason: str) -> LexiconError:
-        dotted = ".".join(path)
+    def error(self, path: tuple[Any, ...], reason: str) -> LexiconError:
+        dotted = ".".join(map(str, path))
         return LexiconError(self.name, self._line_of(path), f"{dotted}: {reason}")
 
-    def _line_of(self, path: tuple[str, ...]) -> int | None:
+    def _line_of(self, path: tuple[Any, ...]) -> int | None:
         """The first line that names the last key of ``path``; None when unknown."""
         if self.text is None or not path:
             return None
-        key = path[-1]
+        key = str(path[-1])
         for number, line in enumerate(self.text.splitlines(), start=1):
             stripped = line.strip().strip("[]").strip()
             if stripped.startswith((key, f'"{key}"')) or f".{key}" in stripped:
@@ -282,16 +288,62 @@ class _Source:
         return None
 
 
-def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> None:
-    """Merge ``extra`` into ``base``: lists are appended (without repeats), tables updated."""
+# Kinds whose value is a table of entries, each replaced whole by a later source.
+_REPLACED_ENTRIES: Final = frozenset({"numbers", "ranges", "strings"})
+# Kinds whose value is a table of word lists, each appended to.
+_LISTED_ENTRIES: Final = frozenset({"word_lists", "actor_kinds"})
+# Kinds whose value is a table of records (a unit, a currency, a measure), merged field by
+# field: lists appended to, the rest replaced.
+_RECORDS: Final = frozenset({"units", "currencies", "measures", "events"})
+
+
+def _merge(base: dict[str, Any], extra: Mapping[str, Any], kind: Any) -> None:
+    """Merge ``extra`` (checked against the schema ``kind``) into ``base``: word lists are
+    appended to without repeats, entries of a table replaced (a range ``[low, high]``
+    whole), the fields of a unit, currency or measure merged alike. Linear in the sizes of
+    both."""
     for key, value in extra.items():
+        sub = kind[key] if isinstance(kind, Mapping) else kind
         current = base.get(key)
-        if isinstance(current, dict) and isinstance(value, Mapping):
-            _merge(current, value)
-        elif isinstance(current, list) and isinstance(value, list):
-            current.extend(v for v in value if v not in current)
+        if isinstance(sub, Mapping):
+            if not isinstance(current, dict):
+                current = base[key] = {}
+            _merge(current, value, sub)
+        elif sub == "words" and isinstance(current, list):
+            _append_new(current, value)
+        elif sub in _REPLACED_ENTRIES and isinstance(current, dict):
+            current.update(_deep_copy(value))
+        elif sub in _LISTED_ENTRIES and isinstance(current, dict):
+            for name, words in value.items():
+                if isinstance(current.get(name), list):
+                    _append_new(current[name], words)
+                else:
+                    current[name] = list(words)
+        elif sub in _RECORDS and isinstance(current, dict):
+            for name, record in value.items():
+                if isinstance(current.get(name), dict):
+                    _merge_record(current[name], record)
+                else:
+                    current[name] = _deep_copy(record)
         else:
             base[key] = _deep_copy(value)
+
+
+def _merge_record(base: dict[str, Any], extra: Mapping[str, Any]) -> None:
+    for field, value in extra.items():
+        if isinstance(value, list) and isinstance(base.get(field), list):
+            _append_new(base[field], value)
+        else:
+            base[field] = _deep_copy(value)
+
+
+def _append_new(current: list[Any], values: list[Any]) -> None:
+    """Append the ``values`` not in ``current`` yet, in order: linear, not quadratic."""
+    seen = set(current)
+    for value in values:
+        if value not in seen:
+            seen.add(value)
+            current.append(value)
 
 
 def _deep_copy(value: Any) -> Any:
@@ -302,24 +354,43 @@ def _deep_copy(value: Any) -> Any:
     return value
 
 
-def _as_decimal(value: Any, source: _Source, path: tuple[str, ...]) -> Decimal:
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise source.error(path, f"expected a number, got {value!r}")
+def _as_decimal(value: Any, source: _Source, path: tuple[Any, ...]) -> Decimal:
+    """A lexicon's number, which must be a figure in range (see docs/lexicons.md)."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
+        raise source.error(path, f"expected a number, got {shown(value)}")
+    if isinstance(value, LongInteger) or (isinstance(value, str) and len(value) > _LONGEST_NUMBER):
+        raise source.error(path, f"a number out of range, {shown(value)}")
     try:
         number = Decimal(str(value))
     except InvalidOperation:
-        raise source.error(path, f"expected a number, got {value!r}") from None
+        raise source.error(path, f"expected a number, got {shown(value)}") from None
     if not number.is_finite():
-        raise source.error(path, f"expected a finite number, got {value!r}")
+        raise source.error(path, f"expected a finite number, got {shown(value)}")
+    if not in_range(number):
+        raise source.error(
+            path,
+            f"{shown(value)} is out of range (at most {FIGURE_DIGITS} significant digits, "
+            f"below 10**{FIGURE_DIGITS} and, unless 0, at least 10**-{FIGURE_DIGITS})",
+        )
     return number
 
 
-def _check_words(value: Any, source: _Source, path: tuple[str, ...]) -> None:
-    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+def _check_words(value: Any, source: _Source, path: tuple[Any, ...]) -> None:
+    if not isinstance(value, list):
         raise source.error(path, "expected a list of non-empty strings")
+    for word in value:
+        _check_word(word, source, path)
 
 
-def _check_value(kind: Any, value: Any, source: _Source, path: tuple[str, ...]) -> None:
+def _check_word(
+    word: Any, source: _Source, path: tuple[Any, ...], what: str = "a list of non-empty strings"
+) -> None:
+    """An entry the parsers build a pattern from: a string with more than blanks in it."""
+    if not isinstance(word, str) or not word.strip():
+        raise source.error(path, f"expected {what}, got {shown(word)}")
+
+
+def _check_value(kind: Any, value: Any, source: _Source, path: tuple[Any, ...]) -> None:
     """Validate ``value`` against the schema ``kind``; raise LexiconError at the fault."""
     if isinstance(kind, Mapping):
         if not isinstance(value, Mapping):
@@ -334,26 +405,38 @@ def _check_value(kind: Any, value: Any, source: _Source, path: tuple[str, ...]) 
         _check_words(value, source, path)
     elif kind == "integer":
         if isinstance(value, bool) or not isinstance(value, int):
-            raise source.error(path, f"expected an integer, got {value!r}")
-    elif kind in (
-        "numbers",
-        "ranges",
-        "strings",
-        "units",
-        "currencies",
-        "word_lists",
-        "measures",
-        "events",
-    ):
+            raise source.error(path, f"expected an integer, got {shown(value)}")
+        _as_decimal(value, source, path)
+    elif kind in _REPLACED_ENTRIES | _LISTED_ENTRIES | _RECORDS:
         if not isinstance(value, Mapping):
             raise source.error(path, "expected a table")
         for key, sub in value.items():
+            _check_word(key, source, (*path, key), "a key that is a non-empty string")
             _check_entry(kind, sub, source, (*path, key))
+            if kind == "numbers" and path[:2] in _POSITIVE and _as_decimal(sub, source, ()) <= 0:
+                raise source.error((*path, key), f"must be above zero, not {shown(sub)}")
     else:
         _check_entry(kind, value, source, path)
 
 
-def _check_entry(kind: str, value: Any, source: _Source, path: tuple[str, ...]) -> None:
+# Tables whose numbers multiply or divide a figure: a scale of 0 or below is no scale.
+_POSITIVE: Final = frozenset(
+    ("numbers", table)
+    for table in (
+        "scales",
+        "scale_abbreviations",
+        "attached_scale_abbreviations",
+        "counting_words",
+        "scale_multipliers",
+        "fraction_denominators",
+    )
+)
+# A number written with more characters than this is out of range however it reads.
+_LONGEST_NUMBER: Final = 200
+_ACTOR_KINDS: Final = frozenset(kind.value for kind in ActorKind)
+
+
+def _check_entry(kind: str, value: Any, source: _Source, path: tuple[Any, ...]) -> None:
     if kind == "numbers":
         _as_decimal(value, source, path)
     elif kind == "ranges":
@@ -363,10 +446,16 @@ def _check_entry(kind: str, value: Any, source: _Source, path: tuple[str, ...]) 
         if low > high:
             raise source.error(path, f"low {low} is above high {high}")
     elif kind == "strings":
-        if not isinstance(value, str) or not value:
+        if not isinstance(value, str) or not value.strip():
             raise source.error(path, "expected a non-empty string")
     elif kind == "word_lists":
         _check_words(value, source, path)
+    elif kind == "actor_kinds":
+        _check_words(value, source, path)
+        for word in value:
+            if word not in _ACTOR_KINDS:
+                known = ", ".join(sorted(_ACTOR_KINDS))
+                raise source.error(path, f"{shown(word)} is no actor kind (one of: {known})")
     elif kind == "units":
         _check_value(
             {"dimension": "string", "factor": "number", "forms": "words", "calibre": "flag"},
@@ -376,8 +465,7 @@ def _check_entry(kind: str, value: Any, source: _Source, path: tuple[str, ...]) 
         )
         if not isinstance(value.get("dimension"), str):
             raise source.error(path, "a unit needs a 'dimension' string")
-        _as_decimal(value.get("factor"), source, (*path, "factor"))
-        if value.get("factor") is not None and Decimal(str(value["factor"])) <= 0:
+        if _as_decimal(value.get("factor"), source, (*path, "factor")) <= 0:
             raise source.error((*path, "factor"), "a unit's factor must be positive")
     elif kind == "events":
         _check_value(
@@ -407,6 +495,86 @@ def _check_entry(kind: str, value: Any, source: _Source, path: tuple[str, ...]) 
         raise source.error(path, "expected a string")
     elif kind == "flag" and not isinstance(value, bool):
         raise source.error(path, "expected true or false")
+
+
+def _entries(value: Any) -> int:
+    """How many entries ``value`` holds: words, keys and numbers, counted once each."""
+    if isinstance(value, Mapping):
+        return sum(1 + _entries(sub) for sub in value.values())
+    if isinstance(value, list | tuple):
+        return sum(_entries(sub) if isinstance(sub, Mapping | list | tuple) else 1 for sub in value)
+    return 0
+
+
+def _phrases(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """Every string in a checked source that a parser may build a pattern from, with where
+    it stands: the words of word lists, and the keys of tables."""
+    if isinstance(value, Mapping):
+        for key, sub in value.items():
+            if isinstance(key, str):
+                yield (*path, key), key
+            yield from _phrases(sub, (*path, key))
+    elif isinstance(value, list | tuple):
+        for sub in value:
+            if isinstance(sub, str):
+                yield path, sub
+
+
+def _probe(data: Mapping[str, Any], source: _Source) -> None:
+    """Try each phrase with a blank in ``data`` as the parsers' patterns read it, on a text
+    built to make it backtrack (its blanks stretched, its end missed), with a timeout.
+
+    Blanks collapse to one blank pattern (see :mod:`osint_claims._patterns`), so no phrase
+    should ever take long; one that does is rejected here, by name, rather than stalling a
+    parser on text. Phrases are tried a batch at a time, and a batch that times out is
+    halved until the phrase at fault is found.
+    """
+    phrases = [
+        (path, phrase)
+        for path, phrase in _phrases(data, ())
+        if any(char.isspace() for char in phrase.strip())
+    ]
+    for start in range(0, len(phrases), _BATCH):
+        _probe_batch(phrases[start : start + _BATCH], source)
+
+
+def _probe_batch(phrases: list[tuple[tuple[Any, ...], str]], source: _Source) -> None:
+    if not phrases:
+        return
+    try:
+        pattern = regex.compile(alternation(phrase for _, phrase in phrases), regex.IGNORECASE)
+        probe = "\n".join(_stretched(phrase) for _, phrase in phrases)
+        pattern.search(probe, timeout=PATTERN_TIMEOUT)
+        return
+    except (TimeoutError, regex.error, RecursionError, MemoryError) as error:
+        if len(phrases) > 1:
+            half = len(phrases) // 2
+            _probe_batch(phrases[:half], source)
+            _probe_batch(phrases[half:], source)
+            return  # pragma: no cover - a batch slow only as a whole: each half passed
+        [(path, phrase)] = phrases
+        if isinstance(error, TimeoutError):
+            reason = f"makes a pattern that takes over {PATTERN_TIMEOUT} s"
+        else:
+            reason = f"makes no pattern ({type(error).__name__})"
+        raise source.error(path, f"{shown(phrase)} {reason}") from None
+
+
+def _stretched(phrase: str) -> str:
+    """``phrase`` with each blank made a long run of them, and its last character missed."""
+    return _BLANKS.sub(" " * _STRETCH, phrase.strip())[:-1] + "\x00"
+
+
+# The longest a phrase's pattern may take on its probe, in seconds.
+PATTERN_TIMEOUT: Final = 0.5
+# How many blanks stand for each blank of a phrase in its probe, and how many phrases are
+# tried at once.
+_STRETCH: Final = 1_000
+_BATCH: Final = 256
+_BLANKS: Final = re.compile(r"\s+")
+# The most entries one lexicon holds (words, keys and numbers): some seven times the
+# shipped English lexicon. Every parser compiles its patterns from all of them.
+MAX_LEXICON_ENTRIES: Final = 20_000
 
 
 @attrs.frozen(slots=True, eq=False)
@@ -455,9 +623,21 @@ class Lexicon:
                 data, text = read_data_file(Path(item))
                 source = _Source(str(item), text)
             else:
-                raise LexiconError("<argument>", None, f"expected a path or mapping: {item!r}")
-            _check_value(_SCHEMA, data, source, ())
-            _merge(merged, data)
+                raise LexiconError("<argument>", None, f"expected a path or mapping: {shown(item)}")
+            try:
+                _check_value(_SCHEMA, data, source, ())
+            except RecursionError:  # a mapping nested without end
+                raise LexiconError(source.name, None, "nested too deeply") from None
+            count = _entries(data) + _entries(merged)
+            if count > MAX_LEXICON_ENTRIES:
+                raise LexiconError(
+                    source.name,
+                    None,
+                    f"the lexicon would hold {count:,} entries, "
+                    f"more than the {MAX_LEXICON_ENTRIES:,} a lexicon may",
+                )
+            _probe(data, source)
+            _merge(merged, data, _SCHEMA)
         return cls(_freeze(merged))
 
     # Typed views used by the parsers -------------------------------------------------------
@@ -543,5 +723,5 @@ def _default_lexicon() -> Lexicon:
             raise LexiconError(source.name, toml_error_line(error), str(error)) from None
         wrapped = {topic: data}
         _check_value(_SCHEMA, wrapped, source, ())
-        _merge(merged, wrapped)
+        _merge(merged, wrapped, _SCHEMA)
     return Lexicon(_freeze(merged))

@@ -29,6 +29,7 @@ import regex
 from ._patterns import words_pattern
 from .lexicon import Lexicon
 from .model import Claim
+from .text import fold
 
 __all__ = ["Measure", "Measures"]
 
@@ -94,7 +95,7 @@ class Measures:
             for dimension in spec.get("dimensions", ()):
                 self._by_dimension[dimension] = name
             for word in spec.get("words", ()):
-                by_word[word.lower()] = name
+                by_word[fold(word)] = name
         self._by_word: Mapping[str, str] = by_word
         self._word_pattern = regex.compile(words_pattern(by_word)) if by_word else None
         self._act_of: dict[str, str] = {}
@@ -151,8 +152,9 @@ class Measures:
         if not item or self._word_pattern is None:
             return None
         best: tuple[int, int, str] | None = None
-        for match in self._word_pattern.finditer(item.lower(), overlapped=True):
-            words = " ".join(match.group().split())
+        # Keys and item folded alike: whatever the pattern matches is a key.
+        for match in self._word_pattern.finditer(fold(item), overlapped=True):
+            words = fold(match.group())
             rank = (len(words), match.start(), self._by_word[words])
             if best is None or rank[:2] > best[:2]:
                 best = rank

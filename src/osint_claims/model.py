@@ -20,6 +20,7 @@ from typing import ClassVar
 
 import attrs
 
+from ._decimals import CONTEXT
 from .errors import ModelError
 
 __all__ = [
@@ -217,7 +218,8 @@ class Quantity:
     def best(self) -> Decimal | None:
         """The single figure that best stands for this quantity.
 
-        The stated value, else the midpoint of a closed range, else the one bound given.
+        The stated value, else the midpoint of a closed range (to 28 significant digits,
+        whatever the caller's decimal context), else the one bound given.
 
         >>> Quantity(value=None, low=Decimal(10), high=Decimal(12), bound=Bound.RANGE).best
         Decimal('11')
@@ -225,8 +227,11 @@ class Quantity:
         if self.value is not None:
             return self.value
         if self.low is not None and self.high is not None:
-            return (self.low + self.high) / 2
+            return CONTEXT.divide(CONTEXT.add(self.low, self.high), _TWO)
         return self.low if self.low is not None else self.high
+
+
+_TWO = Decimal(2)
 
 
 def _check_figures(low: Decimal | None, value: Decimal | None, high: Decimal | None) -> None:

@@ -23,42 +23,98 @@ import enum
 import functools
 import re
 import weakref
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Final, NamedTuple
 
 import regex
 
+from ._decimals import EXACT, FIGURE_DIGITS, in_range, product, quotient, tidy
 from ._patterns import alternation, first_characters, may_begin, words_pattern
-from .errors import InvalidInputError
+from .errors import FigureRangeError, InvalidInputError
 from .lexicon import Lexicon
-from .text import normalize
+from .text import ASCII_FOLDS, fold, normalize
 
 __all__ = ["Numeral", "NumeralKind", "NumeralReader", "parse_number", "scan_form"]
 
-# Digit runs longer than this are identifiers, phone numbers or junk, never counts.
-MAX_DIGITS: Final = 30
+# A bare run of at most this many digits is a figure in range (see _decimals.in_range).
+MAX_DIGITS: Final = FIGURE_DIGITS
 # Bounds that keep every match short, so a scan is linear even in junk ("1,1,1,…",
 # "one one one …"): more groups or number words than this make no number anyway.
 _MAX_GROUPS: Final = 12
 _MAX_NUMBER_WORDS: Final = 32
 _RUN_REST = regex.compile(r"(?:[0-9]|[.,\s](?=[0-9]))*+")
-_MAX_RUN: Final = 48
 
-# Digit groupings: ASCII digits and separators only, where the standard library's engine
-# reads exactly as the regex module does, at a third of the cost of a call.
-_WESTERN = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})++(?:\.[0-9]++)?")
-_SPACED = re.compile(r"[0-9]{1,3}(?: [0-9]{3})++(?:\.[0-9]++)?")
-_INDIAN = re.compile(r"[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}")
-_EUROPEAN = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})++,[0-9]++|[0-9]{1,3}(?:\.[0-9]{3}){2,}+")
-_PLAIN = re.compile(r"[0-9]++(?:\.[0-9]++)?")
-# The three forms whose separators are simply dropped, tried in one call.
-_PLAIN_OR_GROUPED = re.compile(f"{_PLAIN.pattern}|{_WESTERN.pattern}|{_SPACED.pattern}")
-# A match from either engine: digit runs are read by the standard library's where it can.
+# A match from either engine: digit runs are read by the standard library's where it can,
+# at a third of the cost of a call into the regex module (ASCII digits and separators only,
+# where the two engines read alike).
 _Match = regex.Match[str] | re.Match[str]
-# A run of digits with its separators: bounded, so a scan stays linear in "1,1,1,…".
-_DIGIT_RUN: Final = (
-    rf"[0-9](?<![0-9][0-9])[0-9]*+(?:(?:[.,]|\s(?=[0-9]{{3}}(?![0-9])))[0-9]++){{0,{_MAX_GROUPS}}}+"
+_Pattern = regex.Pattern[str] | re.Pattern[str]
+
+
+def _digit_run(possessive: str, space: str = r"\s") -> str:
+    """A run of digits with its separators: bounded, so a scan stays linear in "1,1,1,…".
+
+    Its repeats never need to give back what they took (nothing after them can fail), so
+    greedy ones (``possessive=""``) match where possessive ones (``"+"``) do. The standard
+    library's engine gets the greedy form: before Python 3.11.5 it misread possessive
+    repeats ("40 drones" matched "40 ").
+    """
+    plus = possessive
+    separator = rf"(?:[.,]|{space}(?=[0-9]{{3}}(?![0-9])))"
+    return rf"[0-9](?<![0-9][0-9])[0-9]*{plus}(?:{separator}[0-9]+{plus}){{0,{_MAX_GROUPS}}}{plus}"
+
+
+_DIGIT_RUN: Final = _digit_run("+")
+# Digit groupings, each read whole (fullmatch). No repeat in them is ambiguous, so they are
+# written without possessive repeats, for the standard library's engine (see _digit_run).
+_WESTERN: Final = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"
+_SPACED: Final = r"[0-9]{1,3}(?: [0-9]{3})+(?:\.[0-9]+)?"
+_INDIAN: Final = r"[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}"
+_EUROPEAN: Final = r"[0-9]{1,3}(?:\.[0-9]{3})+,[0-9]+|[0-9]{1,3}(?:\.[0-9]{3}){2,}"
+_PLAIN: Final = r"[0-9]+(?:\.[0-9]+)?"
+
+
+class _Groupings(NamedTuple):
+    """The digit groupings compiled by one engine: the three forms whose separators are
+    simply dropped (tried in one call), Indian and European."""
+
+    dropped: _Pattern
+    indian: _Pattern
+    european: _Pattern
+
+
+def _groupings(compile_: Callable[[str], _Pattern]) -> _Groupings:
+    return _Groupings(
+        compile_(f"{_PLAIN}|{_WESTERN}|{_SPACED}"), compile_(_INDIAN), compile_(_EUROPEAN)
+    )
+
+
+_REGEX_GROUPINGS: Final = _groupings(regex.compile)
+_STANDARD_GROUPINGS: Final = _groupings(re.compile)
+
+# Runs and groupings on which the two engines must agree, read at import (see
+# _standard_engine_reads_alike): the ones that tell a misreading engine apart, and the
+# shapes the parsers meet.
+_PROBES: Final = (
+    "40 drones",
+    "40",
+    "1,000 troops",
+    "11 000 x",
+    "11\u2009000 x",
+    "1\x1c000",
+    "3.5 km",
+    "2024 300 soldiers",
+    "1,1,1,1,1,1,1,1,1,1,1,1,1,1,1",
+    "12 345 678 9",
+    "4,80,000",
+    "1.234,5",
+    "1.234.567",
+    "1,0000",
+    "1,00",
+    "123,456,789.012",
+    "7-8",
+    "1, 2",
 )
 _WORD_TOKENS = regex.compile(r"[^\W\d_]+|\s+and\s+|[\s-]")
 _FRACTION_PARTS = regex.compile(r"[\s-]+")
@@ -100,6 +156,16 @@ class Numeral(NamedTuple):
         return self.scale is not None
 
 
+class _OutOfRange(Exception):  # noqa: N818 (a signal inside the reader, never raised out)
+    """A numeral whose figure is out of range (see :func:`~osint_claims._decimals.in_range`)
+    stands at ``start:end``: the cursor passes over it, :func:`parse_number` reports it."""
+
+    def __init__(self, start: int, end: int) -> None:
+        super().__init__(start, end)
+        self.start = start
+        self.end = end
+
+
 # Builds a Numeral from one tuple of all eight fields, without the Python-level __new__ a
 # named tuple runs for each call: the scanner makes one for every figure in a text.
 _numeral = functools.partial(tuple.__new__, Numeral)
@@ -121,9 +187,12 @@ class NumeralCursor:
         self._ascii = ascii_text  # the text one byte a character, for the prefilters
         self._letters: bytes | None = None  # the copy the number-word prefilter reads
         self._digit_marks: bytes | None = None  # "0" for each ASCII digit, else a blank
+        # Where the first numeral out of range was passed over, if one was.
+        self.out_of_range: tuple[int, int] | None = None
 
     def next(self, pos: int) -> Numeral | None:
-        """The first numeral at or after ``pos``, or None. Skips malformed digit groups."""
+        """The first numeral at or after ``pos``, or None. Skips malformed digit groups, and
+        numerals out of range (the first of which it remembers in :attr:`out_of_range`)."""
         text = self._text
         reader = self._reader
         while pos < len(text):
@@ -138,32 +207,39 @@ class NumeralCursor:
             if digits is None and word_at == _NOWHERE:
                 return None
             match: _Match | None
-            if digits is not None and digits.start() < word_at:
-                if not reader.may_be_ratio(text, digits.end()):
-                    numeral = reader._read_digits(digits, text)
-                    if numeral is not None:
-                        return numeral
-                    pos = self._past_malformed(digits)
-                    continue
-                match = reader._pattern.match(text, digits.start())
-                if match is None:  # pragma: no cover - the digits alone always match
-                    return None
-            else:
-                match = reader._match_word(text, word_at, word_end)
-                if match is None:
-                    # Past this word, and always forward: the scan must end.
-                    pos = max(word_end, word_at + 1, pos + 1)
-                    continue
-            numeral = reader._read(match, text)
+            try:
+                if digits is not None and digits.start() < word_at:
+                    if not reader.may_be_ratio(text, digits.end()):
+                        numeral = reader._read_digits(digits, text)
+                        if numeral is not None:
+                            return numeral
+                        pos = self._past_run(digits.end())
+                        continue
+                    match = reader._pattern.match(text, digits.start())
+                    if match is None:  # pragma: no cover - the digits alone always match
+                        return None
+                else:
+                    match = reader._match_word(text, word_at, word_end)
+                    if match is None:
+                        # Past this word, and always forward: the scan must end.
+                        pos = max(word_end, word_at + 1, pos + 1)
+                        continue
+                numeral = reader._read(match, text)
+            except _OutOfRange as beyond:
+                if self.out_of_range is None:
+                    self.out_of_range = (beyond.start, beyond.end)
+                pos = max(self._past_run(beyond.end), pos + 1)
+                continue
             if numeral is not None:
                 return numeral
             pos = match.end()
         return None
 
-    def _past_malformed(self, digits: _Match) -> int:
-        """Where to go on after malformed digits: past the whole run, not the bounded match."""
-        rest = _RUN_REST.match(self._text, digits.end())
-        return rest.end() if rest is not None else digits.end()
+    def _past_run(self, end: int) -> int:
+        """Where to go on after malformed digits or a figure out of range that end at
+        ``end``: past the whole run of digits and separators, not the bounded match."""
+        rest = _RUN_REST.match(self._text, end)
+        return rest.end() if rest is not None else end
 
     def _search_digits(self, pos: int) -> _Match | None:
         """The digits trigger's next match at or after ``pos``, remembered."""
@@ -301,8 +377,46 @@ def _standard_pattern(source: str) -> re.Pattern[str] | None:
         return None
 
 
-def digits_value(run: str) -> Decimal | None:
+def _standard_engine_reads_alike(run_source: str | None = None) -> bool:
+    """Whether the standard library's engine reads digit runs and groupings exactly as the
+    regex module does, on probes that tell a misreading engine apart.
+
+    Asked once, at import. Where the answer is no, the parsers read digits with the regex
+    module alone: slower, never wrong. (``run_source``: the standard pattern of a run, to
+    try another.)
+
+    >>> _standard_engine_reads_alike(), _standard_engine_reads_alike("[0-9]+ ?")
+    (True, False)
+    """
+    space = r"[^\S\x1c-\x1f]"
+    standard_run = re.compile(_digit_run("", space) if run_source is None else run_source)
+    regex_run = regex.compile(_DIGIT_RUN)
+    pairs = zip(_STANDARD_GROUPINGS, _REGEX_GROUPINGS, strict=True)
+    groupings = [(standard, other) for standard, other in pairs]
+    for probe in _PROBES:
+        for start, char in enumerate(probe):
+            if not char.isdigit() or probe[start - 1 : start].isdigit():
+                continue
+            standard, other = standard_run.match(probe, start), regex_run.match(probe, start)
+            if (standard and standard.span()) != (other and other.span()):
+                return False
+            run = other.group() if other else ""
+            for standard_grouping, regex_grouping in groupings:
+                if bool(standard_grouping.fullmatch(run)) != bool(regex_grouping.fullmatch(run)):
+                    return False
+    return True
+
+
+# Whether the standard library's engine reads the digit fast paths (see above).
+STANDARD_ENGINE: Final = _standard_engine_reads_alike()
+_GROUPINGS: Final = _STANDARD_GROUPINGS if STANDARD_ENGINE else _REGEX_GROUPINGS
+
+
+def digits_value(run: str, groupings: _Groupings = _GROUPINGS) -> Decimal | None:
     """The value of a digit run with its separators, or None if its grouping is malformed.
+
+    The value may be out of range (see :func:`~osint_claims._decimals.in_range`): a run of
+    more digits than a figure holds is read only as far as to tell that it is.
 
     >>> digits_value("4,80,000"), digits_value("11 000"), digits_value("1,000.5")
     (Decimal('480000'), Decimal('11000'), Decimal('1000.5'))
@@ -310,20 +424,23 @@ def digits_value(run: str) -> Decimal | None:
     True
     """
     if run.isdigit():
-        return Decimal(run) if len(run) <= MAX_DIGITS else None
-    if len(run) > _MAX_RUN:
-        return None
-    if _PLAIN_OR_GROUPED.fullmatch(run):
+        cleaned = run
+    elif groupings.dropped.fullmatch(run):
         cleaned = run.replace(",", "").replace(" ", "")
-    elif _INDIAN.fullmatch(run):
+    elif groupings.indian.fullmatch(run):
         cleaned = run.replace(",", "")
-    elif _EUROPEAN.fullmatch(run):
+    elif groupings.european.fullmatch(run):
         cleaned = run.replace(".", "").replace(",", ".")
     else:
         return None
-    if len(cleaned.replace(".", "")) > MAX_DIGITS:
-        return None
+    if len(cleaned) > MAX_DIGITS and len(cleaned.replace(".", "").strip("0")) > MAX_DIGITS:
+        return _BEYOND  # past a figure's digits, however long the run: no need to read it all
     return Decimal(cleaned)
+
+
+# Out of range: the value digits_value gives a run with more significant digits than any
+# figure holds.
+_BEYOND: Final = Decimal(10) ** (2 * MAX_DIGITS)
 
 
 class NumeralReader:
@@ -335,30 +452,37 @@ class NumeralReader:
     (Decimal('22'), 'WORDS', (10, 20))
     """
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, *, standard_engine: bool = STANDARD_ENGINE) -> None:
         self.lexicon = lexicon
+        # Whether digits are read by the standard library's engine where it can (its fast
+        # paths), or by the regex module alone.
+        self.standard_engine = standard_engine
+        self._groupings = _STANDARD_GROUPINGS if standard_engine else _REGEX_GROUPINGS
         ones = lexicon.numbers("ones")
         tens = lexicon.numbers("tens")
         scales = {**lexicon.numbers("scales"), **lexicon.numbers("counting_words")}
+        # Every table is keyed by fold(): the case folding of the case-blind patterns, so
+        # that whatever they match has its key.
         self._word_values: dict[str, Decimal] = {
-            **{k.lower(): v for k, v in ones.items()},
-            **{k.lower(): v for k, v in tens.items()},
+            **{fold(k): v for k, v in ones.items()},
+            **{fold(k): v for k, v in tens.items()},
         }
-        self._scale_values = {k.lower(): v for k, v in scales.items()}
+        self._scale_values = {fold(k): v for k, v in scales.items()}
         self._abbreviations = {
             **lexicon.numbers("scale_abbreviations"),
             **lexicon.numbers("attached_scale_abbreviations"),
         }
-        self._multipliers = {k.lower(): v for k, v in lexicon.numbers("scale_multipliers").items()}
+        self._folded_abbreviations = {fold(k): v for k, v in self._abbreviations.items()}
+        self._multipliers = {fold(k): v for k, v in lexicon.numbers("scale_multipliers").items()}
         self._denominators = {
-            k.lower(): v for k, v in lexicon.numbers("fraction_denominators").items()
+            fold(k): v for k, v in lexicon.numbers("fraction_denominators").items()
         }
         self._standalone_fractions = {
-            w.lower() for w in lexicon.words("numbers", "fraction_denominators_alone")
+            fold(w) for w in lexicon.words("numbers", "fraction_denominators_alone")
         }
-        self._vague = {k.lower(): v for k, v in lexicon.ranges("numbers", "vague_amounts").items()}
+        self._vague = {fold(k): v for k, v in lexicon.ranges("numbers", "vague_amounts").items()}
         self._vague_multipliers = {
-            k.lower(): v for k, v in lexicon.ranges("numbers", "vague_multipliers").items()
+            fold(k): v for k, v in lexicon.ranges("numbers", "vague_multipliers").items()
         }
         source = self._compile(lexicon)
         self._pattern = regex.compile(source, regex.VERBOSE)
@@ -388,7 +512,7 @@ class NumeralReader:
     def _compile(self, lexicon: Lexicon) -> str:
         number_words = [*self._word_values]
         scale_words = [*self._scale_values]
-        ones = alternation(k.lower() for k in lexicon.numbers("ones"))
+        ones = alternation(fold(k) for k in lexicon.numbers("ones"))
         word = alternation([*number_words, *scale_words])
         scale = alternation(scale_words)
         spaced_abbreviation = alternation(lexicon.numbers("scale_abbreviations"))
@@ -427,9 +551,13 @@ class NumeralReader:
         # the engines read differently: where it matches, a scale may follow, and the
         # regex module has the last word (see _match_digits).
         space = r"[^\S\x1c-\x1f]"
-        run = _DIGIT_RUN.replace(r"\s", space)
+        run = _digit_run("", space)
         scales = f"(?:{space}|-)?(?:{scale}|{spaced_abbreviation})|{attached}"
-        self._digit_run = _standard_pattern(f"(?P<digits>{run})(?P<digit_scale>{scales})?")
+        self._digit_run = (
+            _standard_pattern(f"(?P<digits>{run})(?P<digit_scale>{scales})?")
+            if self.standard_engine
+            else None
+        )
         self._ratio_ahead = regex.compile(rf"\s{connectors}\s")
         self._ratio_initials = first_characters(lexicon.words("numbers", "fraction_connectors"))
         # The scan looks for where a numeral may start and only there tries the full
@@ -516,7 +644,17 @@ class NumeralReader:
         return self._openers
 
     def match(self, text: str, pos: int) -> Numeral | None:
-        """The numeral starting exactly at ``pos`` in normalised ``text`` (any case), or None."""
+        """The numeral starting exactly at ``pos`` in normalised ``text`` (any case), or None.
+
+        A numeral out of range is none.
+        """
+        try:
+            return self._match(text, pos)
+        except _OutOfRange:
+            return None
+
+    def _match(self, text: str, pos: int) -> Numeral | None:
+        # Raises _OutOfRange where the numeral at pos is out of range.
         match = self._pattern_any_case.match(text, pos)
         return None if match is None else self._read(match, text)
 
@@ -531,18 +669,24 @@ class NumeralReader:
         if branch == "words":
             return self._read_words(match.group(group["words"]), start)
         if branch == "vague":
-            low, high = self._vague[_fold(match.group(group["vague"]))]
+            low, high = self._vague[fold(match.group(group["vague"]))]
             return Numeral(start, end, NumeralKind.VAGUE, None, low, high)
         if branch == "vague_scaled":
-            low, high = self._vague_multipliers[_fold(match.group(group["vague_scaled"]))]
-            factor = self._scale_values[_fold(match.group(group["vague_scale"]))]
+            low, high = self._vague_multipliers[fold(match.group(group["vague_scaled"]))]
+            factor = self._scale_values[fold(match.group(group["vague_scale"]))]
+            scaled_low, scaled_high = product(low, factor), product(high, factor)
+            if scaled_low is None or scaled_high is None:
+                raise _OutOfRange(start, end)
             return Numeral(
-                start, end, NumeralKind.VAGUE, None, low * factor, high * factor, scale=factor
+                start, end, NumeralKind.VAGUE, None, scaled_low, scaled_high, scale=factor
             )
         if branch == "multiplier":
-            factor = self._multipliers[_fold(match.group(group["multiplier"]))]
-            scale = self._scale_values[_fold(match.group(group["multiplied"]))]
-            value = _tidy(factor * scale)
+            factor = self._multipliers[fold(match.group(group["multiplier"]))]
+            scale = self._scale_values[fold(match.group(group["multiplied"]))]
+            scaled = product(factor, scale)
+            if scaled is None:
+                raise _OutOfRange(start, end)
+            value = tidy(scaled)
             return Numeral(start, end, NumeralKind.WORDS, value, value, value, scale=scale)
         if branch == "fraction":
             return self._read_fraction(match.group(group["fraction"]), start)
@@ -565,42 +709,55 @@ class NumeralReader:
             run = match.group(digits_group)
             scale_text = match.group(scale_group)
             end = match.end()
-        # The common bare run first, without a call.
-        value = Decimal(run) if run.isdigit() and len(run) <= MAX_DIGITS else digits_value(run)
+        # The common bare run first, without a call: it is a figure in range.
+        value = (
+            Decimal(run)
+            if run.isdigit() and len(run) <= MAX_DIGITS
+            else digits_value(run, self._groupings)
+        )
         if value is None:
             first, space, _ = run.partition(" ")
             if not space or len(first) <= 3:
                 return None
             # "in 2024 300 soldiers": a space that does not group; keep the first figure.
-            run, value = first, digits_value(first)
+            run, value = first, digits_value(first, self._groupings)
             scale_text, end = None, start + len(first)
             if value is None:
                 return None
         plain = scale_text is None and run.isdigit()
         scale = self._scale_of(scale_text.strip(" -\n\t")) if scale_text else None
         if scale is not None:
-            value = _tidy(value * scale)
+            scaled = product(value, scale)
+            if scaled is None:
+                raise _OutOfRange(start, end)
+            value = tidy(scaled)
+        elif len(run) > MAX_DIGITS and not in_range(value):
+            # (A run of at most MAX_DIGITS characters holds a figure in range.)
+            raise _OutOfRange(start, end)
         return _numeral((start, end, _DIGITS, value, value, value, scale, plain))
 
     def _scale_of(self, written: str) -> Decimal:
-        folded = written.lower()
+        folded = fold(written)
         if folded in self._scale_values:
             return self._scale_values[folded]
         if written in self._abbreviations:
             return self._abbreviations[written]
-        return self._abbreviations.get(folded, self._abbreviations.get(written.upper(), Decimal(1)))
+        return self._folded_abbreviations.get(folded, _ONE)
 
     def _read_words(self, written: str, start: int) -> Numeral | None:
         value, length, scale = self._words_value(written)
         if value is None:
             return None
+        if not in_range(value):
+            raise _OutOfRange(start, start + length)
         return _numeral((start, start + length, _WORDS, value, value, value, scale, False))
 
     def _words_value(self, written: str) -> tuple[Decimal | None, int, Decimal | None]:
         """Read number words left to right; stop before the first word that cannot follow.
 
         Returns the value, how many characters it used, and the largest scale word in it.
-        Tokens are read lazily: junk such as "one one one …" costs two tokens, not all.
+        Tokens are read lazily: junk such as "one one one …" costs two tokens, not all. The
+        sums are exact (a lexicon's numbers are in range), so the value may be out of range.
         """
         total = Decimal(0)
         group = Decimal(0)  # the part below the last big scale
@@ -609,28 +766,28 @@ class NumeralReader:
         largest: Decimal | None = None
         previous_scale: Decimal | None = None
         for token in _WORD_TOKENS.finditer(written):
-            word = token.group().lower()
-            if not word.strip(" -\n\t") or word.strip() == "and":
+            word = fold(token.group())
+            if not word.strip("-") or word == "and":
                 continue
             step = self._word_step(word, group, last, previous_scale)
             if step is None:
                 break
             kind, number = step
             if kind == "scale":
-                total += (group or Decimal(1)) * number
+                total = EXACT.add(total, EXACT.multiply(group or _ONE, number))
                 group = Decimal(0)
                 previous_scale = number
             elif kind == "hundred":
-                group = (group or Decimal(1)) * number
+                group = EXACT.multiply(group or _ONE, number)
             else:
-                group += number
+                group = EXACT.add(group, number)
             if kind in ("scale", "hundred"):
                 largest = number if largest is None else max(largest, number)
             last = kind
             used = token.end()
         if last is None:
             return None, 0, None
-        return total + group, used, largest
+        return EXACT.add(total, group), used, largest
 
     def _word_step(
         self, word: str, group: Decimal, last: str | None, previous_scale: Decimal | None
@@ -661,24 +818,27 @@ class NumeralReader:
         return None
 
     def _read_fraction(self, written: str, start: int) -> Numeral | None:
-        parts = _FRACTION_PARTS.split(written.lower(), maxsplit=1)
+        parts = _FRACTION_PARTS.split(fold(written), maxsplit=1)
         if len(parts) == 1:
             if parts[0] not in self._standalone_fractions:
                 return None  # "third" alone is an ordinal
             parts = ["a", parts[0]]
         numerator_text, denominator_text = parts
-        numerator = self._word_values.get(numerator_text, Decimal(1))
-        value = numerator / self._denominators[denominator_text]
+        numerator = self._word_values.get(numerator_text, _ONE)
+        denominator = self._denominators[denominator_text]
+        if not denominator:
+            return None
+        value = quotient(numerator, denominator)
         return Numeral(start, start + len(written), NumeralKind.FRACTION, value, value, value)
 
     def _read_ratio(self, written: str, start: int) -> Numeral | None:
-        parts = self._ratio_parts.split(written.lower(), maxsplit=1)
+        parts = self._ratio_parts.split(fold(written), maxsplit=1)
         if len(parts) != 2:
             return None
         numerator, denominator = (self._word_or_digits(p) for p in parts)
         if numerator is None or not denominator or numerator > denominator:
             return None
-        value = numerator / denominator
+        value = quotient(numerator, denominator)
         return Numeral(start, start + len(written), NumeralKind.FRACTION, value, value, value)
 
     def _word_or_digits(self, written: str) -> Decimal | None:
@@ -691,35 +851,28 @@ def scan_form(text: str, *, normalized: bool = False) -> str:
     """The form of ``text`` the scanners read: normalised and lower-cased, offsets unchanged.
 
     Lower-casing once lets every pattern match case-sensitively, which is much faster.
-    The rare characters whose lower case is longer (such as "İ") are left as they are.
+    The rare characters whose lower case is longer are left as they are, but those the
+    case-blind patterns match to an ASCII letter become that letter (``ASCII_FOLDS``).
 
     >>> scan_form("About\u00a0Two Thousand")
     'about two thousand'
-    >>> len(scan_form("İ")) == 1
-    True
+    >>> scan_form("İ"), scan_form("hundredſ"), len(scan_form("\ufb03"))
+    ('i', 'hundreds', 1)
     """
     plain = text if normalized else normalize(text)
     lowered = plain.lower()
-    if len(lowered) == len(plain):
-        return lowered
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in plain)
+    if len(lowered) != len(plain):
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in plain)
+    if not lowered.isascii() and _ASCII_FOLDS_FOUND.search(lowered):
+        lowered = lowered.translate(_ASCII_FOLDS_TABLE)
+    return lowered
 
 
-def _tidy(value: Decimal) -> Decimal:
-    """Drop a scale's trailing zeros: "1.2 million" reads 1200000, not 1200000.0.
-
-    >>> _tidy(Decimal("1200000.0")), _tidy(Decimal("0.25"))
-    (Decimal('1200000'), Decimal('0.25'))
-    """
-    if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
-    return value.normalize()
+_ASCII_FOLDS_FOUND: Final = re.compile(f"[{''.join(ASCII_FOLDS)}]")
+_ASCII_FOLDS_TABLE: Final = str.maketrans(ASCII_FOLDS)
 
 
-def _fold(text: str) -> str:
-    """Lower-case and single-space a matched phrase, to look it up in a lexicon table."""
-    return " ".join(text.lower().split())
-
+_ONE: Final = Decimal(1)
 
 _READERS: weakref.WeakKeyDictionary[Lexicon, NumeralReader] = weakref.WeakKeyDictionary()
 
@@ -739,6 +892,14 @@ def parse_number(text: str, *, lexicon: Lexicon | None = None) -> Decimal | None
     (Decimal('480000'), Decimal('1800000'), Decimal('45000'))
     >>> parse_number("a dozen"), parse_number("twenty-two"), parse_number("3,000 troops")
     (Decimal('12'), Decimal('22'), None)
+
+    A numeral out of range (more than 28 significant digits, or ``10**28`` or more once
+    scaled) is never rounded to fit: it raises :class:`~osint_claims.FigureRangeError`.
+
+    >>> parse_number("10000000000000000 trillion")
+    Traceback (most recent call last):
+    ...
+    osint_claims.errors.FigureRangeError: parse_number: '10000000000000000 trillion' is out of ...
     """
     if not isinstance(text, str):
         raise InvalidInputError("parse_number", f"expected str, got {type(text).__name__}")
@@ -746,7 +907,12 @@ def parse_number(text: str, *, lexicon: Lexicon | None = None) -> Decimal | None
     plain = scan_form(text).strip()
     if not plain:
         return None
-    numeral = reader.match(plain, 0)
+    try:
+        numeral = reader._match(plain, 0)
+    except _OutOfRange as beyond:
+        if beyond.start == 0 and beyond.end == len(plain):
+            raise FigureRangeError("parse_number", text.strip()) from None
+        return None
     if numeral is None or numeral.end != len(plain):
         return None
     return numeral.value

@@ -19,23 +19,24 @@ The pipeline for each figure the numeral scanner finds in the normalised text:
 from __future__ import annotations
 
 import functools
-import itertools
 from decimal import Decimal
 
 import attrs
 import regex
 
+from ._decimals import EXACT, product
 from ._grammar import LEAD_WINDOW, LEFT_WINDOW, Grammar
 from ._items import ItemReader
-from .errors import InvalidInputError
+from .errors import FigureRangeError, InvalidInputError
 from .lexicon import Lexicon
 from .model import Bound, Change, Quantity
 from .numbers import Numeral, NumeralCursor, NumeralKind, scan_form
-from .text import normalize, scan_forms
+from .text import fold, normalize, scan_forms
 
 __all__ = ["QuantityParser", "extract_quantities", "parse_quantity"]
 
 _THOUSAND = Decimal(1000)
+_TEN = Decimal(10)
 # How far past "up" or "down" to look for "by" ("up by 10%"): a blank, "by", a blank.
 _BY_AHEAD = 4
 # A year is written with four digits.
@@ -106,11 +107,19 @@ class QuantityParser:
         self.items = ItemReader(self.grammar)
 
     def extract(self, text: str) -> list[Quantity]:
-        """Every quantity in ``text``, in order of position."""
+        """Every quantity in ``text``, in order of position.
+
+        A figure out of range (see :class:`~osint_claims.FigureRangeError`) is no quantity:
+        it is passed over, and the rest of the text read.
+        """
         if not isinstance(text, str):
             raise InvalidInputError(
                 "extract_quantities", f"expected str, got {type(text).__name__}"
             )
+        return self._extract(text)[0]
+
+    def _extract(self, text: str) -> tuple[list[Quantity], tuple[int, int] | None]:
+        """The quantities in ``text``, and where the first figure out of range stands."""
         forms = scan_forms(text)
         if forms is None:  # many characters beyond ASCII, or a capital sigma
             plain = normalize(text)
@@ -118,7 +127,12 @@ class QuantityParser:
             ascii_scan = None
         else:
             plain, scan, ascii_scan = forms
-        drafts: list[_Draft] = []
+        # Each quantity is built as soon as the next one is read (which may carry its
+        # approximation over), so that only one draft is alive at a time: a text of figures
+        # alone ("1 1 1 ...") would otherwise hold a draft and a numeral for each of them,
+        # and the garbage collector walk them all again and again.
+        found: list[Quantity] = []
+        last: _Draft | None = None
         position = 0
         cursor = NumeralCursor(self.grammar.numerals, scan, ascii_scan)
         state = _ScanState()
@@ -126,7 +140,7 @@ class QuantityParser:
             numeral = cursor.next(position)
             if numeral is None:
                 break
-            floor = drafts[-1].end if drafts else 0
+            floor = last.end if last is not None else 0
             previous = position
             draft, position = self._read(plain, numeral, floor, state)
             # Every step moves on, whatever a rule answered (a numeral found from a later
@@ -135,14 +149,26 @@ class QuantityParser:
             # Numerals can chain ("twenty one half"): a figure that would start inside the
             # previous one is part of it, never a second quantity over the same words.
             if draft is not None and draft.start >= floor:
-                drafts.append(draft)
-        if len(drafts) > 1:
-            self._carry_approximation(plain, drafts)
-        return [self._build(text, draft) for draft in drafts]
+                if last is not None:
+                    if last.approximate:
+                        self._carry_approximation(plain, last, draft)
+                    found.append(self._build(text, last))
+                last = draft
+        if last is not None:
+            found.append(self._build(text, last))
+        return found, cursor.out_of_range
 
     def parse(self, phrase: str) -> Quantity | None:
-        """The first quantity in ``phrase``, or None when it holds none."""
-        found = self.extract(phrase)
+        """The first quantity in ``phrase``, or None when it holds none.
+
+        Raises :class:`~osint_claims.FigureRangeError` where a figure out of range comes
+        before the first quantity: that figure would have been the first.
+        """
+        if not isinstance(phrase, str):
+            raise InvalidInputError("parse_quantity", f"expected str, got {type(phrase).__name__}")
+        found, beyond = self._extract(phrase)
+        if beyond is not None and (not found or beyond[0] < found[0].span.start):
+            raise FigureRangeError("parse_quantity", phrase[beyond[0] : beyond[1]])
         return found[0] if found else None
 
     # 1. classify ------------------------------------------------------------------------
@@ -338,7 +364,16 @@ class QuantityParser:
         start = draft.first.start
         if not grammar.may_have_left_context(text, start, word_before):
             return
-        match = grammar.left.match(text, max(floor, start - LEFT_WINDOW), start)
+        window = max(floor, start - LEFT_WINDOW)
+        # A sign alone before the figure ("$1 $1 $1"; no word before it, or the sign is
+        # that word): what the pattern would find, without the cost of asking it.
+        if not word_before[:1].isalnum():
+            lone = grammar.lone_currency(text[window:start])
+            if lone is not None:
+                draft.unit, at = lone
+                draft.start = window + at
+                return
+        match = grammar.left.match(text, window, start)
         if match is None or match.start() == start:
             return
         group = grammar.left_groups
@@ -346,36 +381,36 @@ class QuantityParser:
         qualifier_group = group["qualifier"]
         qualifier_starts = match.starts(qualifier_group)
         for index, qualifier in enumerate(match.captures(qualifier_group)):
-            bound, approximate = grammar.qualifier_bounds[_fold(qualifier)]
+            bound, approximate = grammar.qualifier_bounds[fold(qualifier)]
             if approximate:
                 draft.approximate = True
             elif draft.bound is _EXACT and bound is not None:
                 draft.bound = bound
-                draft.bound_word = _fold(qualifier)
+                draft.bound_word = fold(qualifier)
             draft.qualified = True
             starts.append(qualifier_starts[index])
         change = match.group(group["change"])
         if change:
-            increase = grammar.change_before[_fold(change)]
+            increase = grammar.change_before[fold(change)]
             draft.change = _INCREASE if increase else _DECREASE
             starts.append(match.start(group["change"]))
         currency = match.group(group["currency"])
         if currency:
-            draft.unit = grammar.currency_of_symbol[currency.lower()]
+            draft.unit = grammar.currency_of_symbol[fold(currency)]
             starts.append(match.start(group["currency"]))
         openers = match.captures(group["opener"])
         verb = match.group(group["verb"])
-        if verb and verb.lower() in grammar.particles:
+        if verb and fold(verb) in grammar.particles:
             verb = self._particle_change(text, verb, match.span(group["verb"]))
         if openers:
-            draft.opener = openers[-1].lower()
+            draft.opener = fold(openers[-1])
             draft.opener_start = match.starts(group["opener"])[-1]
         if verb:
             if draft.opener is not None:
                 draft.opener = None  # "rose from 10 to 12": two levels, not a range
                 draft.levels = True
             else:
-                increase = verb.lower() in grammar.increase_verbs
+                increase = fold(verb) in grammar.increase_verbs
                 draft.change = _INCREASE if increase else _DECREASE
         draft.start = min(starts)
 
@@ -402,7 +437,7 @@ class QuantityParser:
         connector = grammar.range_connector.match(text, unit_end)
         if connector is None or draft.levels or first.value is None or first.kind is _VAGUE:
             return position
-        word = connector.group(grammar.connector_groups["connector"]).lower()
+        word = fold(connector.group(grammar.connector_groups["connector"]))
         expected = grammar.openers.get(draft.opener) if draft.opener else None
         if word == "and" and expected != "and":
             return position
@@ -420,7 +455,10 @@ class QuantityParser:
             return position
         low, high = first.value, second.value
         if second.scale is not None and first.scale is None:
-            low *= second.scale  # "from 10 to 12 thousand"
+            scaled = product(low, second.scale)  # "from 10 to 12 thousand"
+            if scaled is None:
+                return position  # out of range: no range
+            low = scaled
         elif first.plain and second.scale is None and low < _THOUSAND <= high:
             low = _shared_thousands(low, high)  # "70 or 80,000"
         if low >= high:
@@ -431,9 +469,9 @@ class QuantityParser:
         if draft.opener is not None and draft.opener_start is not None:
             draft.start = min(draft.start, draft.opener_start)
         if unit_match is not None:
-            draft.unit = grammar.unit_of_form[_fold(unit_match.group(grammar.unit_group))]
+            draft.unit = grammar.unit_of_form[fold(unit_match.group(grammar.unit_group))]
         if currency:
-            draft.unit = grammar.currency_of_symbol[currency.lower()]
+            draft.unit = grammar.currency_of_symbol[fold(currency)]
         return second.end
 
     def _both_years(self, first: Numeral, second: Numeral, text: str) -> bool:
@@ -448,7 +486,7 @@ class QuantityParser:
     def _read_unit(self, draft: _Draft, unit: regex.Match[str] | None, position: int) -> int:
         if unit is None:
             return position
-        draft.unit = self.grammar.unit_of_form[_fold(unit.group(self.grammar.unit_group))]
+        draft.unit = self.grammar.unit_of_form[fold(unit.group(self.grammar.unit_group))]
         return unit.end()
 
     def _read_trailing(self, text: str, draft: _Draft, position: int) -> int:
@@ -458,7 +496,7 @@ class QuantityParser:
         if match is None:
             return position
         bound, approximate = self.grammar.trailing_bounds[
-            _fold(match.group(self.grammar.trailing_group))
+            fold(match.group(self.grammar.trailing_group))
         ]
         if approximate:
             draft.approximate = True
@@ -478,7 +516,7 @@ class QuantityParser:
             if word is None or word.lower() != "than":
                 draft.change = (
                     _INCREASE
-                    if grammar.change_after[_fold(change.group(grammar.change_after_group))]
+                    if grammar.change_after[fold(change.group(grammar.change_after_group))]
                     else _DECREASE
                 )
                 position = change.end()
@@ -522,9 +560,9 @@ class QuantityParser:
             return position
         period = rate.group(grammar.rate_groups["period"])
         if period:
-            draft.per = period.lower()
+            draft.per = fold(period)
         else:
-            draft.per = grammar.period_of_adverb[rate.group(grammar.rate_groups["adverb"]).lower()]
+            draft.per = grammar.period_of_adverb[fold(rate.group(grammar.rate_groups["adverb"]))]
         return rate.end()
 
     def _read_lead_in(self, text: str, draft: _Draft, floor: int) -> None:
@@ -551,18 +589,17 @@ class QuantityParser:
 
     # 4. build ---------------------------------------------------------------------------
 
-    def _carry_approximation(self, text: str, drafts: list[_Draft]) -> None:
-        """Carry an approximate qualifier over a list ("about 40,000 wounded and 20,000 killed")."""
-        for previous, current in itertools.pairwise(drafts):
-            gap = text[previous.end : current.start]
-            if (
-                previous.approximate
-                and not current.approximate
-                and not current.qualified
-                and current.bound in (_EXACT, _RANGE)
-                and self.grammar.list_gap.fullmatch(gap)
-            ):
-                current.approximate = True
+    def _carry_approximation(self, text: str, previous: _Draft, current: _Draft) -> None:
+        """Carry an approximate qualifier over a list ("about 40,000 wounded and 20,000
+        killed"): from ``previous`` to ``current``, the next quantity."""
+        if (
+            previous.approximate
+            and not current.approximate
+            and not current.qualified
+            and current.bound in (_EXACT, _RANGE)
+            and self.grammar.list_gap.fullmatch(text[previous.end : current.start])
+        ):
+            current.approximate = True
 
     def _build(self, original: str, draft: _Draft) -> Quantity:
         first = draft.first
@@ -623,10 +660,6 @@ def _word_before(text: str, start: int) -> str:
     return words[-1].lstrip("\"'([{") if words else ""
 
 
-def _fold(text: str) -> str:
-    return " ".join(text.lower().split())
-
-
 def _shared_thousands(low: Decimal, high: Decimal) -> Decimal:
     """ "70 or 80,000": give the first figure the thousands of the second.
 
@@ -635,11 +668,13 @@ def _shared_thousands(low: Decimal, high: Decimal) -> Decimal:
     >>> _shared_thousands(Decimal(7), Decimal(80000))
     Decimal('7')
     """
+    # Exact: each product is at most ``high`` times a thousand, and high is in range.
+    multiply = EXACT.multiply
     factor = _THOUSAND
-    while factor * low <= high and factor < high:
-        if factor * low <= high < factor * low * 10 and high % factor == 0:
-            return low * factor
-        factor *= _THOUSAND
+    while (shared := multiply(factor, low)) <= high and factor < high:
+        if high < multiply(shared, _TEN) and EXACT.remainder(high, factor) == 0:
+            return shared
+        factor = multiply(factor, _THOUSAND)
     return low
 
 
@@ -674,6 +709,4 @@ def parse_quantity(phrase: str, *, lexicon: Lexicon | None = None) -> Quantity |
     >>> parse_quantity("up to 12,000").bound.name
     'AT_MOST'
     """
-    if not isinstance(phrase, str):
-        raise InvalidInputError("parse_quantity", f"expected str, got {type(phrase).__name__}")
     return _parser(lexicon).parse(phrase)

@@ -13,9 +13,17 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Final
 
-__all__ = ["normalize", "normalize_and_lower", "scan_forms"]
+import regex
+
+__all__ = ["ASCII_FOLDS", "fold", "normalize", "normalize_and_lower", "scan_forms"]
+
+# The characters beyond ASCII that the case-blind patterns match to an ASCII letter, and
+# that letter: the lower-case copies the scanners read hold the letter, as fold() does
+# (tests/test_folding.py checks this against the regex module's own table).
+ASCII_FOLDS: Final = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
 
 _SPACES: Final = (
     "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
@@ -94,7 +102,9 @@ def _is_clause_dash(text: str, at: int) -> bool:
 def normalize_and_lower(text: str) -> tuple[str, str] | None:
     """``normalize(text)`` and its lower case, each character lowered on its own.
 
-    A character whose lower case is longer (such as "İ") is left as it is. Returns None
+    A character whose lower case is longer is left as it is, but one the case-blind
+    patterns match to an ASCII letter becomes that letter (see :data:`ASCII_FOLDS`: "İ" is
+    an "i", "ſ" an "s"). Returns None
     where that is cheaper done otherwise: see :func:`scan_forms`.
 
     >>> normalize_and_lower("About\u00a0Two Thousand troops came on Monday")
@@ -107,8 +117,8 @@ def normalize_and_lower(text: str) -> tuple[str, str] | None:
 
 
 def scan_forms(text: str) -> tuple[str, str, bytes | None] | None:
-    """``normalize(text)``, its lower case (each character lowered on its own), and that
-    lower case as ASCII bytes.
+    """``normalize(text)``, its lower case (each character lowered on its own, as
+    :func:`normalize_and_lower` says), and that lower case as ASCII bytes.
 
     The bytes, one a character, are the copy the numeral scanner's prefilters read: they
     hold the ASCII letters and digits of the lower case where it holds them, and some other
@@ -147,8 +157,8 @@ def scan_forms(text: str) -> tuple[str, str, bytes | None] | None:
     lowered = encoded.lower()
     ascii_plain = encoded.decode("ascii")
     ascii_lower = lowered.decode("ascii")
-    # A character beyond ASCII that lowers to an ASCII letter (the Kelvin sign): the
-    # copy's readers must see the letter.
+    # A character beyond ASCII that lowers or folds to an ASCII letter (the Kelvin sign, "ſ",
+    # "İ"): the copy's readers must see the letter.
     patches: list[tuple[int, int]] = []
     plain_parts: list[str] = []
     lower_parts: list[str] = []
@@ -165,6 +175,7 @@ def scan_forms(text: str) -> tuple[str, str, bytes | None] | None:
             lower_char = plain_char.lower()
             if len(lower_char) != 1:
                 lower_char = plain_char
+            lower_char = ASCII_FOLDS.get(lower_char, lower_char)
             if lower_char.isascii() and lower_char.isalnum():
                 patches.append((at, ord(lower_char)))
             plain_parts += (ascii_plain[done:at], plain_char)
@@ -179,3 +190,79 @@ def scan_forms(text: str) -> tuple[str, str, bytes | None] | None:
             patched[at] = byte
         lowered = bytes(patched)
     return "".join(plain_parts), "".join(lower_parts), lowered
+
+
+def fold(text: str) -> str:
+    """The key under which a lexicon table holds ``text``: case folded as the case-blind
+    patterns fold it, blanks made single spaces, none at either end.
+
+    Two strings that one lexicon entry's case-blind pattern both matches have the same key,
+    so whatever a pattern built from a table matches is found in the table keyed by
+    ``fold``. ``str.lower`` is not enough: the patterns match "sent" in "ſent" and
+    "believed" in "belİeved", which it leaves apart.
+
+    >>> fold("  More   THAN "), fold("ſent"), fold("belİeved"), fold("KİLLED")
+    ('more than', 'sent', 'believed', 'killed')
+    >>> fold("\u212a") == fold("k") and fold("\u03c2") == fold("\u03a3")
+    True
+    """
+    if text.isascii():
+        return " ".join(text.lower().split())
+    return " ".join(text.translate(_FOLDS).split())
+
+
+def _case_class(code: int) -> list[int]:
+    """The characters the regex module matches case-blind with the character ``code``."""
+    if _all_cases is not None:
+        return list(_all_cases(_CASE_FLAGS, code))
+    char = chr(code)  # pragma: no cover - the regex module without its case table
+    forms = (char, char.lower(), char.upper(), char.title(), char.casefold())  # pragma: no cover
+    return sorted({ord(form) for form in forms if len(form) == 1})  # pragma: no cover
+
+
+def _representative(code: int) -> str:
+    """One character for all that case-blind matching joins to ``code``, directly or
+    through others (i, I, İ and ı are one class: "i" matches "İ", "I" matches "ı"): the
+    lowest that is its own case fold and has an upper case, else the lowest lower-case one,
+    else the lowest. (The regex module may know characters newer than Python's tables.)
+
+    >>> _representative(ord("\u0130")), _representative(ord("\u0131")), _representative(65)
+    ('i', 'i', 'a')
+    >>> _representative(ord("\u03c2")), _representative(ord("\u00df"))
+    ('σ', 'ß')
+    """
+    seen = {code}
+    waiting = [code]
+    while waiting:
+        for other in _case_class(waiting.pop()):
+            if other not in seen:
+                seen.add(other)
+                waiting.append(other)
+    return min(
+        (chr(other) for other in seen),
+        key=lambda char: (not char.casefold() == char != char.upper(), not char.islower(), char),
+    )
+
+
+class _Folds(dict[int, str]):
+    """``str.translate``'s table for :func:`fold`, filled as characters come."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _representative(code)
+        if len(self) < _FOLDS_KEPT:
+            self[code] = folded
+        return folded
+
+
+# The regex module's own table of case classes: what its case-blind matching reads.
+_all_cases: Callable[[int, int], list[int]] | None
+try:
+    from regex._regex import (  # type: ignore[attr-defined,no-redef]
+        get_all_cases as _all_cases,
+    )
+except ImportError:  # pragma: no cover - a regex module without it: str's case mappings
+    _all_cases = None
+_CASE_FLAGS: Final = int(regex.IGNORECASE | regex.UNICODE)
+# Characters whose fold is remembered; past this many, each is worked out again.
+_FOLDS_KEPT: Final = 1 << 16
+_FOLDS: Final = _Folds()
