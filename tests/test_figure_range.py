@@ -188,11 +188,7 @@ def test_extract_claims_passes_over_a_pledge_out_of_range() -> None:
     assert claim.quantity.value == Decimal(3 * 10**9)
 
 
-# PENDING the lead's rewrite of claims.py: ClaimReader._share_of multiplies a base by a
-# share in the caller's context ("(base.value * share.value).quantize(Decimal(1))"); it is to
-# call osint_claims._decimals.whole_share. Strict: this fails the day that is done, and the
-# marker goes.
-@pytest.mark.xfail(strict=True, raises=decimal.Inexact, reason="claims.py _share_of (lead)")
+# A share of a base is derived in the library's context, whatever the caller's is.
 def test_extract_claims_derives_a_share_in_the_librarys_context() -> None:
     text = "Around 4,000 casualties, with two-thirds killed, Zelensky said."
     expected = to_json(extract_claims(text, published=date(2025, 3, 27)))

@@ -33,7 +33,6 @@ from osint_claims import (
     to_json,
 )
 from osint_claims._decimals import in_range
-from osint_claims.text import ASCII_FOLDS
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from _families import FAMILIES, family_names
@@ -50,11 +49,6 @@ texts = st.builds(
 )
 HOSTILE = decimal.Context(prec=3, Emax=9, Emin=-9, traps=[decimal.Inexact, decimal.Rounded])
 
-# PENDING the lead's rewrite of claims.py, whose lookups still key matched words by
-# str.lower (tests/test_folding.py holds the strict xfails): the letters that fold to ASCII
-# letters are written plainly before extract_claims. The day those lookups use
-# osint_claims.text.fold, this goes.
-_CLAIMS_PENDING = str.maketrans(ASCII_FOLDS)
 
 
 def _holds(text: str, quantity: Quantity) -> None:
@@ -122,7 +116,6 @@ def test_parse_quantity_gives_the_first_quantity_or_the_range_error(text: str) -
 @given(texts)
 @example("ſent 3 troops, the miniſtry ſaid")
 def test_read_article_and_extract_claims_read_every_family(text: str) -> None:
-    text = text.translate(_CLAIMS_PENDING)
     article = read_article(text)
     for segment in article.segments:
         assert article.text[segment.span.start : segment.span.end] == segment.text

@@ -81,7 +81,7 @@ BAD_ENTRIES: list[tuple[dict[str, Any], str]] = [
     ({"units": {"u": {"dimension": "l", "factor": 0, "forms": ["u"]}}}, "must be positive"),
     ({"units": {"u": {"dimension": "l", "factor": float("inf"), "forms": ["u"]}}}, "finite"),
     ({"not_counts": {"years": {"first": 10**40}}}, "years.first: 1000000000000000000000"),
-    ({"claims": {"anaphora": {"the junta": ["martians"]}}}, "'martians' is no actor kind"),
+    ({"speakers": {"pronouns": {"the junta": ["martians"]}}}, "'martians' is no actor kind"),
     ({"qualifiers": {"approximate": {"words": ["  \t "]}}}, "approximate.words: expected a"),
     ({"numbers": {"scales": {5: 1000}}}, "numbers.scales.5: expected a key"),
     ({"numbers": {"scales": {" ": 1000}}}, "expected a key that is a non-empty string"),

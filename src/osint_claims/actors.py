@@ -39,7 +39,7 @@ from ._trie import plain as _plain
 from ._trie import strip_possessive as _strip_possessive
 from .errors import InvalidInputError, LexiconError
 from .model import Actor, ActorKind, Span
-from .text import fold, normalize
+from .text import normalize
 
 __all__ = ["ActorRegistry", "ActorSource"]
 

@@ -849,7 +849,7 @@ class SpeakerReader:
     def _joins_name(toks: list[Token], index: int) -> bool:
         """Whether the joiner at ``index`` stands inside a capitalised name, read backwards:
         "Office of the High Commissioner", "Doctors for Human Rights"."""
-        if index == 0 or not is_capitalised(toks[index + 1]) and toks[index + 1].lower != "the":
+        if index == 0 or (not is_capitalised(toks[index + 1]) and toks[index + 1].lower != "the"):
             return False
         before = toks[index - 1]
         if toks[index].lower == "the":
@@ -1036,7 +1036,7 @@ class SpeakerReader:
                 last = phrase.first
         name_tokens = toks[first : last + 1]
         definite = bool(name_tokens) and name_tokens[0].lower in ("the", "its", "their")
-        at_start = first == 0 or not toks[first - 1].is_word and first == 1
+        at_start = first == 0 or (not toks[first - 1].is_word and first == 1)
         while name_tokens and name_tokens[0].lower in _DETERMINERS:
             name_tokens = name_tokens[1:]
             at_start = False

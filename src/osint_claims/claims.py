@@ -42,7 +42,6 @@ from .dates import find_periods
 from .errors import InvalidInputError
 from .events import STRONG, EventReader
 from .lexicon import Lexicon
-from .places import Gazetteer
 from .model import (
     Actor,
     ActorKind,
@@ -56,6 +55,7 @@ from .model import (
     SegmentKind,
     Span,
 )
+from .places import Gazetteer
 from .quantities import QuantityParser
 from .roles import RoleReader
 from .text import fold, normalize

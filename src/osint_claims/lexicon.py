@@ -572,9 +572,9 @@ PATTERN_TIMEOUT: Final = 0.5
 _STRETCH: Final = 1_000
 _BATCH: Final = 256
 _BLANKS: Final = re.compile(r"\s+")
-# The most entries one lexicon holds (words, keys and numbers): some seven times the
+# The most entries one lexicon holds (words, keys and numbers): some eight times the
 # shipped English lexicon. Every parser compiles its patterns from all of them.
-MAX_LEXICON_ENTRIES: Final = 20_000
+MAX_LEXICON_ENTRIES: Final = 50_000
 
 
 @attrs.frozen(slots=True, eq=False)
