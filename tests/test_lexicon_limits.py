@@ -99,7 +99,7 @@ def test_an_entry_out_of_range_or_of_the_wrong_kind_is_named(
 
 def test_a_lexicon_has_a_size_cap() -> None:
     words = [f"w{i}" for i in range(lexicon.MAX_LEXICON_ENTRIES)]
-    with pytest.raises(LexiconError, match="more than the 20,000 a lexicon may"):
+    with pytest.raises(LexiconError, match="more than the 50,000 a lexicon may"):
         Lexicon.default().extended({"qualifiers": {"approximate": {"words": words}}})
 
 
