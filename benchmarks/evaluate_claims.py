@@ -515,7 +515,7 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--split",
-        choices=("all", "dev", "test"),
+        choices=("all", "dev", "test", "holdout"),
         default="all",
         help="with --errors, list the mismatches of this split of the pages only",
     )
@@ -554,7 +554,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         matcher = ActorMatcher()
         print(f"data: {args.articles}")
-        for split in ("dev", "test", "all"):
+        splits = sorted({a.split for a in articles}, key=("dev", "test", "holdout").index)
+        for split in (*splits, "all"):
             chosen = [a for a in articles if split in ("all", a.split)]
             report_a = evaluate_articles(chosen, matcher)
             if args.errors and split == args.split:
