@@ -31,6 +31,15 @@ _LIST_REACH: Final = 1000
 _MEMBER_WORDS: Final = 10
 # How far after a figure "of each" may follow it.
 _AFTER_REACH: Final = 80
+# "a 14-storey block": a figure, a hyphen, a word.
+_HYPHENED: Final = regex.compile(r"^[\w.,]+-(?P<unit>[a-z]+)")
+# "a boy aged 7", "aged between 18 and 45"; "aged 52, 56 and 34".
+_AGED: Final = regex.compile(r"(?i)\baged?\s+(?:about\s+|around\s+|between\s+)?$")
+_AGES_LISTED: Final = regex.compile(
+    r"(?i)\baged?\s+[0-9]+(?:\s*,\s*[0-9]+)*\s*(?:,\s*|\s+and\s+|\s+to\s+)$"
+)
+_COMMA_END: Final = regex.compile(r",\s*$")
+_WORD_BEFORE_MARK: Final = regex.compile(r"([\w'-]+)\s*[,(]\s*$")
 # The oldest age a bare number after a name is read as.
 _OLDEST: Final = 110
 
@@ -41,6 +50,7 @@ class Structure:
     def __init__(self, lexicon: Lexicon, registry: ActorRegistry) -> None:
         self.lexicon = lexicon
         self.registry = registry
+        self.units = lexicon.units
         table = lexicon.table
         not_claims = table("claims", "not_claims")
         self.not_claim_items = frozenset(fold(w) for w in not_claims.get("items", ()))
@@ -163,7 +173,7 @@ class Structure:
         says where, not how much."""
         if self.distance_places is None or quantity.unit is None:
             return False
-        unit = self.lexicon.units.get(quantity.unit)
+        unit = self.units.get(quantity.unit)
         if unit is None or unit.dimension != "length":
             return False
         return self.distance_places.match(text, quantity.span.end) is not None
@@ -172,7 +182,7 @@ class Structure:
         """ "a three-day assault", "a 14-storey block", "500-pound bombs": a figure joined
         by a hyphen to a measure describes the thing after it and counts nothing."""
         written = fold(quantity.text)
-        found = regex.match(r"^[\w.,]+-(?P<unit>[a-z]+)", written)
+        found = _HYPHENED.match(written)
         return found is not None and found.group("unit") in self.attributive
 
     def is_age(self, text: str, quantity: Quantity) -> bool:
@@ -185,17 +195,17 @@ class Structure:
             return False
         before = text[max(0, quantity.span.start - 40) : quantity.span.start]
         after = text[quantity.span.end : quantity.span.end + 3]
-        if regex.search(r"(?i)\baged?\s+(?:about\s+|around\s+|between\s+)?$", before):
+        if _AGED.search(before):
             return True
-        if regex.search(r"(?i)\baged?\s+[0-9]+(?:\s*,\s*[0-9]+)*\s*(?:,\s*|\s+and\s+|\s+to\s+)$", before):
+        if _AGES_LISTED.search(before):
             return True  # "aged 52, 56 and 34"
         bracketed = before.endswith("(") and after.startswith(")")
-        comma = regex.search(r",\s*$", before) is not None and (
+        comma = _COMMA_END.search(before) is not None and (
             after[:1] in (",", ".", ")", ";") or after.startswith(" an")
         )
         if not (bracketed or comma):
             return False
-        word = regex.search(r"([\w'-]+)\s*[,(]\s*$", before)
+        word = _WORD_BEFORE_MARK.search(before)
         if word is None:
             return False
         last = word.group(1)

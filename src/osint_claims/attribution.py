@@ -287,6 +287,15 @@ class _Words:
             rf"(?i)\b{alternation(documents.get('nouns', ()))}\b"
         )
         self.document_verbs = frozenset(_fold(w) for w in documents.get("verbs", ()))
+        document_nouns = documents.get("nouns", ())
+        # One pattern finds the verbs, markers and document nouns of a sentence in one pass;
+        # markers first ("reported by" before "reported"), then verbs, then nouns.
+        self.triggers = regex.compile(
+            rf"(?i)\b(?:(?P<marker>{alternation(markers)})|(?P<verb>{alternation(every_verb)})"
+            rf"|(?P<noun>{alternation(document_nouns)}))\b"
+        )
+        folded_nouns = {_fold(w) for w in document_nouns}
+        self.verb_nouns = frozenset(_fold(w) for w in every_verb) & folded_nouns
         self.between = frozenset(
             _fold(w)
             for w in (
@@ -421,20 +430,29 @@ class SpeakerReader:
             mentions = self.registry.find_all(text)
         context = AttributionContext() if context is None else context
         words = self.words
-        has_verb = words.verbs.search(text) is not None
-        has_marker = words.markers.search(text) is not None
-        has_document = words.document_nouns.search(text) is not None
-        if not (has_verb or has_marker or has_document or headline):
+        verbs: list[regex.Match[str]] = []
+        markers: list[regex.Match[str]] = []
+        nouns: list[regex.Match[str]] = []
+        for found_word in words.triggers.finditer(text):  # one pass for all three kinds
+            if found_word.group("marker"):
+                markers.append(found_word)
+            elif found_word.group("verb"):
+                verbs.append(found_word)
+                if _fold(found_word.group()) in words.verb_nouns:
+                    nouns.append(found_word)  # "the JCS report said": a verb's form, a noun
+            else:
+                nouns.append(found_word)
+        if not (verbs or markers or nouns or headline):
             return []
         found: list[tuple[_Phrase, Span, str]] = []
         toks = tokens(text)
         at = {token.start: index for index, token in enumerate(toks)}
-        if has_verb:
-            found.extend(self._verb_frames(text, toks, at))
-        if has_marker:
-            found.extend(self._marker_frames(text, toks, at))
-        if has_document:
-            found.extend(self._document_frames(text, toks, at))
+        if verbs:
+            found.extend(self._verb_frames(text, toks, at, verbs))
+        if markers:
+            found.extend(self._marker_frames(text, toks, at, markers))
+        if nouns:
+            found.extend(self._document_frames(text, toks, at, nouns))
         if headline:
             found.extend(self._headline_frames(toks))
         speakers: list[Speaker] = []
@@ -485,10 +503,14 @@ class SpeakerReader:
             context.acronyms[acronym.text] = actor
 
     def _verb_frames(
-        self, text: str, toks: list[Token], at: dict[int, int]
+        self,
+        text: str,
+        toks: list[Token],
+        at: dict[int, int],
+        verbs: Sequence[regex.Match[str]],
     ) -> Iterable[tuple[_Phrase, Span, str]]:
         words = self.words
-        for verb in words.verbs.finditer(text):
+        for verb in verbs:
             first = at.get(verb.start())
             if first is None:
                 continue
@@ -536,11 +558,15 @@ class SpeakerReader:
         return token is not None and token.lower in ("of", "the")
 
     def _marker_frames(
-        self, text: str, toks: list[Token], at: dict[int, int]
+        self,
+        text: str,
+        toks: list[Token],
+        at: dict[int, int],
+        markers: Sequence[regex.Match[str]],
     ) -> Iterable[tuple[_Phrase, Span, str]]:
         retro = [found.span(1) for found in self.words.retrospective.finditer(text)]
         retro_starts = [start for start, _ in retro]
-        for marker in self.words.markers.finditer(text):
+        for marker in markers:
             index = self._token_after(toks, marker.end())
             if index is None:
                 continue
@@ -560,10 +586,14 @@ class SpeakerReader:
                 yield phrase, Span(found.start(1), toks[phrase.last].end), "retrospective"
 
     def _document_frames(
-        self, text: str, toks: list[Token], at: dict[int, int]
+        self,
+        text: str,
+        toks: list[Token],
+        at: dict[int, int],
+        nouns: Sequence[regex.Match[str]],
     ) -> Iterable[tuple[_Phrase, Span, str]]:
         """ "X's report showed", "the UN report said", "the ministry's latest tally"."""
-        for noun in self.words.document_nouns.finditer(text):
+        for noun in nouns:
             first = at.get(noun.start())
             if first is None or first == 0:
                 continue

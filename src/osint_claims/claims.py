@@ -109,6 +109,8 @@ _RESTATED: Final = regex.compile(
 _LISTED_AFTER: Final = regex.compile(
     r"(?i)[^,;.:()\"]{0,40}\band\s+(?:another|a\s+further|some|at\s+least|nearly)?\s*"
 )
+_OF_GAP: Final = regex.compile(r"(?i)\s+of\s+(?:the\s+|a\s+total\s+of\s+)?")
+_DIGIT_NEXT: Final = regex.compile(r"\s*,?\s*[0-9]")
 # A line of a list that starts with its figure: "23 over the Bryansk Region,".
 _STARTS_WITH_FIGURE: Final = regex.compile(r"^\W{0,3}(?:[0-9]|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)")
 _LIST_WORDS: Final = 12
@@ -650,7 +652,7 @@ class ClaimReader:
         if index + 1 >= len(quantities):
             return None
         gap = text[quantities[index].span.end : quantities[index + 1].span.start]
-        if regex.fullmatch(r"(?i)\s+of\s+(?:the\s+|a\s+total\s+of\s+)?", gap):
+        if _OF_GAP.fullmatch(gap):
             return quantities[index + 1]
         return None
 
@@ -719,7 +721,7 @@ class ClaimReader:
         if not word[:1].isupper():
             return False
         following = text[found.end() : found.end() + 8]
-        if regex.match(r"\s*,?\s*[0-9]", following):
+        if _DIGIT_NEXT.match(following):
             return True
         if _MONTH_BEFORE.search(text, max(0, found.start() - 12), found.start()):
             return True

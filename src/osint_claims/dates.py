@@ -151,6 +151,23 @@ class _Grammar:
         self.first_year = int(years.get("first", 1))
         self.last_year = int(years.get("last", 9999))
         self.pattern = regex.compile(self._expression(lexicon), _FLAGS)
+        # Every time phrase holds one of these: a calendar word, a unit of time, a year or a
+        # numeric date. Text with none of them holds no phrase, and the grammar is not run.
+        heads = [
+            *self.months,
+            *self.weekday_any,
+            *self.seasons,
+            *self.units,
+            *self.plurals,
+            *self.day_words,
+            *self.quarter_labels,
+            *words("weekend"),
+            *words("quarters"),
+        ]
+        self.heads = regex.compile(
+            rf"(?i)(?<![^\W_])(?:{alternation(heads)})(?![^\W_])"
+            r"|(?<![0-9])[0-9]{4}(?![0-9])|[0-9]{1,2}[/.-][0-9]{1,2}"
+        )
         self.stamp = regex.compile(self._stamp(), _FLAGS)
         self.byline = regex.compile(self._byline(lexicon))
 
@@ -784,6 +801,8 @@ def _scan(
 ) -> Iterable[tuple[Span, Period | None]]:
     """Every time expression in ``text``: its span and its period (None if unplaceable)."""
     plain = normalize(text)
+    if grammar.heads.search(plain) is None:
+        return  # no calendar word, unit of time, year or date: no time phrase
     position = 0
     while position < len(plain):
         match = grammar.pattern.search(plain, position)

@@ -62,6 +62,8 @@ class EventReader:
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = Lexicon.default() if lexicon is None else lexicon
+        self.units = self.lexicon.units
+        self.currencies = self.lexicon.currencies
         table = self.lexicon.table
         self.order: list[str] = []
         self._takes: dict[str, frozenset[str]] = {}
@@ -176,7 +178,7 @@ class EventReader:
         """
         if unit is None:
             return frozenset()
-        known = self.lexicon.units.get(unit)
+        known = self.units.get(unit)
         if known is not None and known.dimension == "area":
             return frozenset({"area"})
         return frozenset()
@@ -239,7 +241,7 @@ class EventReader:
         """The predicate key of ``quantities[index]``, how sure the reading is, and the
         word it was read from."""
         quantity = quantities[index]
-        if quantity.unit is not None and quantity.unit in self.lexicon.currencies:
+        if quantity.unit is not None and quantity.unit in self.currencies:
             return "money", STRONG, None
         if classes is None:
             classes = self.item_classes(quantity.item)

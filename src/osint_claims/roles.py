@@ -285,7 +285,7 @@ class RoleReader:
                 if text[span.end : start].startswith("'"):
                     return actor  # "Russia's 1,270 troops"
         after = text[end : end + _ITEM_OF_REACH]
-        if quantity.item and regex.match(r"(?i)^\s+of\s+(?:the\s+)?", after):
+        if quantity.item and _OF_AFTER.match(after):
             for span, actor in mentions:
                 if end < span.start <= end + 16 and actor.kind in _PARTIES:
                     return actor
@@ -560,5 +560,6 @@ _LOSS_BEFORE: Final = regex.compile(
     r"(?:\s+(?:a\s+total\s+of|another|an\s+estimated|some|about|around|nearly|over|more\s+than))?"
     r"\s*$"
 )
+_OF_AFTER: Final = regex.compile(r"(?i)^\s+of\s+(?:the\s+)?")
 # Rulers named without their state: "the junta", "the regime".
 _RULERS: Final = frozenset({"junta", "regime", "military government", "junta forces"})
