@@ -10,7 +10,7 @@ Two sets:
 
 - ``sentences`` (``benchmarks/eval/claims.jsonl``): one sentence (or short snippet) per line,
   its publication date and its expected claims, annotated following ``docs/claims.md`` and
-  ``docs/dates.md``; actors by registry id.
+  ``docs/dates.md``; actors by registry id or, for those the registry does not know, names.
 - ``articles`` (``benchmarks/eval/articles/``): whole news pages from many conflicts and
   outlets, each a ``.txt`` page and a ``.json`` annotation written before the library ran on
   it (``benchmarks/eval/articles/README.md``), scored by split (``dev``, ``test``) and in
@@ -21,7 +21,7 @@ quantity span; pairs are taken greedily in text order. Field accuracy is counted
 matched pairs only; precision and recall count matched pairs against all predicted and all
 expected claims. It prints and never asserts.
 
-How actors compare (articles): an expected id, or a name the registry resolves, matches the
+How actors compare (both sets): an expected id, or a name the registry resolves, matches the
 same registered actor; ``subject`` and ``agent`` compare the state a force or body belongs
 to ("il-idf" is Israel's side, as "il" is). An expected name the registry does not know
 matches a predicted actor whose name (or alias) has the same words, states named in any
@@ -46,7 +46,17 @@ import _context
 from _context import REPO_ROOT, DataError, osint_claims, read_jsonl
 
 DEFAULT_DATA = REPO_ROOT / "benchmarks" / "eval" / "claims.jsonl"
-FIELDS = ("predicate", "subject", "recipient", "originator", "hedge", "period", "cumulative")
+FIELDS = (
+    "predicate",
+    "subject",
+    "agent",
+    "recipient",
+    "originator",
+    "hedge",
+    "period",
+    "cumulative",
+)
+SENTENCE_ACTORS = ("subject", "agent", "recipient", "originator")
 
 Value = str | bool | None
 
@@ -78,7 +88,7 @@ class Predicted:
     figure: str
     start: int
     end: int
-    fields: dict[str, Value]
+    fields: dict[str, Any]
 
 
 @dataclass
@@ -155,19 +165,16 @@ def load_examples(path: Path) -> list[Example]:
 # --------------------------------------------------------------------------- predictions
 
 
-def _actor_id(actor: Any) -> str | None:
-    return None if actor is None else str(actor.id)
-
-
 def to_predicted(claim: Any, text: str) -> Predicted:
     """Read the scored fields off one ``Claim``."""
     span = claim.quantity.span
     period = claim.period
-    values: dict[str, Value] = {
+    values: dict[str, Any] = {
         "predicate": str(claim.predicate.key),
-        "subject": _actor_id(claim.subject),
-        "recipient": _actor_id(claim.recipient),
-        "originator": _actor_id(claim.attribution.originator),
+        "subject": claim.subject,
+        "agent": claim.agent,
+        "recipient": claim.recipient,
+        "originator": claim.attribution.originator,
         "hedge": str(claim.hedge.value),
         "period": None if period is None else f"{period.start}..{period.end}",
         "cumulative": claim.cumulative,
@@ -194,7 +201,7 @@ def match(
 # --------------------------------------------------------------------------- evaluation
 
 
-def evaluate(examples: Sequence[Example]) -> Report:
+def evaluate(examples: Sequence[Example], matcher: ActorMatcher) -> Report:
     """Run ``extract_claims`` on every example and tally the scores."""
     report = Report(sentences=len(examples))
     for example in examples:
@@ -211,12 +218,17 @@ def evaluate(examples: Sequence[Example]) -> Report:
         report.matched += len(pairs)
         for truth, guess in pairs:
             for name in FIELDS:
-                if truth.fields[name] == guess.fields[name]:
+                want, got = truth.fields[name], guess.fields[name]
+                if name in SENTENCE_ACTORS:
+                    role = "subject" if name == "recipient" else name
+                    right = matcher.same(want if isinstance(want, str) else None, got, role)
+                else:
+                    right = want == got
+                if right:
                     report.right[name] += 1
                 else:
                     report.errors.append(
-                        f"{example.line}\t{name}\t{truth.fields[name]}\t{guess.fields[name]}"
-                        f"\t[{truth.figure}]"
+                        f"{example.line}\t{name}\t{want}\t{_shown(got)}\t[{truth.figure}]"
                     )
         paired_truth = {id(t) for t, _ in pairs}
         paired_guess = {id(g) for _, g in pairs}
@@ -413,7 +425,7 @@ def _article_predicted(claim: Any) -> dict[str, Any]:
 
 
 def _shown(value: Any) -> str:
-    if value is None or isinstance(value, str):
+    if value is None or isinstance(value, (str, bool)):
         return str(value)
     return f"{value.id}|{value.name}"
 
@@ -537,7 +549,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except (OSError, DataError) as exc:
             print(f"error: {args.data}: {exc}", file=sys.stderr)
             return 2
-        report = evaluate(examples)
+        report = evaluate(examples, ActorMatcher())
         print(f"data: {args.data}")
         print()
         if args.errors:
