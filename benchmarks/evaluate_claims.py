@@ -477,7 +477,9 @@ def _score_pair(
         if name in ACTOR_FIELDS:
             right = matcher.same(wanted, got[name], name)
         else:
-            right = wanted == got[name] or (name == "hedge" and wanted is None and got[name] == "stated")
+            right = wanted == got[name] or (
+                name == "hedge" and wanted is None and got[name] == "stated"
+            )
         if right:
             report.right[name] += 1
         else:
@@ -516,9 +518,7 @@ def format_article_report(title: str, report: ArticleReport) -> str:
 def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="evaluation JSONL")
-    parser.add_argument(
-        "--articles", type=Path, default=ARTICLES, help="folder of annotated pages"
-    )
+    parser.add_argument("--articles", type=Path, default=ARTICLES, help="folder of annotated pages")
     parser.add_argument(
         "--set",
         choices=("all", "sentences", "articles"),

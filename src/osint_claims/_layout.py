@@ -135,71 +135,79 @@ class PageRules:
         self.sentence_end = regex.compile(r"[.!?][\"')\]]?(?=\s+[\"'(\[]?[A-Z0-9])")
 
 
-def classify(text: str, rules: PageRules, registry: ActorRegistry) -> list[tuple[SegmentKind, Span]]:
+def classify(
+    text: str, rules: PageRules, registry: ActorRegistry
+) -> list[tuple[SegmentKind, Span]]:
     """Give each line of the page a kind."""
     spans = line_spans(text)
-    kinds: list[SegmentKind] = []
-    in_block = False
-    in_tail = False
-    in_related_box = False
-    inline: int | None = None  # related lines since a "Read more" mid-page
-    for span in spans:
-        raw = text[span.start : span.end]
-        line = _LEADING_SYMBOLS.sub("", raw)
-        lowered = line.lower()
-        bare = lowered.rstrip(_TRAILING_MARKS)
-        if raw.lower().startswith(rules.furniture_starts) or _EDITOR_CODES.fullmatch(raw):
-            kinds.append(SegmentKind.FURNITURE)  # "© 2025 AFP", "bur-ah/dc"
-            continue
-        if in_tail:
-            # Furniture stays furniture ("2 Min read"); anything else there (headlines,
-            # teasers, their bylines and captions) belongs to the other articles.
-            kind = _line_kind(line, lowered, rules, registry)
-            kinds.append(kind if kind is SegmentKind.FURNITURE else SegmentKind.RELATED)
-            continue
-        if in_related_box:
-            kinds.append(SegmentKind.FURNITURE if bare.startswith(rules.related_block_ends)
-                         or _is_box_label(bare) else SegmentKind.RELATED)
-            if bare.startswith(rules.related_block_ends):
-                in_related_box = False
-            continue
-        if bare.startswith(rules.related_block_starts):
-            in_related_box = True
-            kinds.append(SegmentKind.FURNITURE)
-            continue
-        if bare in rules.tail_lines:
-            in_tail = True
-            kinds.append(SegmentKind.FURNITURE)
-            continue
-        if bare in rules.inline_markers:
-            inline = 0
-            kinds.append(SegmentKind.FURNITURE)
-            continue
-        if lowered.startswith(rules.related_prefixes) and len(line.split()) > 2:
-            kinds.append(SegmentKind.RELATED)  # "Read more: Lebanon's army chief vows ..."
-            continue
-        if inline is not None:
-            kind = _line_kind(line, lowered, rules, registry)
-            long_line = len(line.split()) >= _BODY_WORDS and kind is SegmentKind.BODY
-            if long_line and inline <= _INLINE_RELATED:
-                inline = None
-            elif kind is SegmentKind.FURNITURE:
-                kinds.append(kind)
-                continue
-            else:
-                inline += 1
-                kinds.append(SegmentKind.RELATED)
-                continue
-        if lowered.startswith(rules.block_starts):
-            in_block = True
-        if in_block:
-            kinds.append(SegmentKind.FURNITURE)
-            continue
-        kinds.append(_line_kind(line, lowered, rules, registry))
+    walk = _PageWalk(rules, registry)
+    kinds = [walk.kind(text[span.start : span.end]) for span in spans]
     _mark_described_photos(text, spans, kinds)
     _mark_caption_labels(text, spans, kinds)
     _mark_title(text, spans, kinds)
     return list(zip(kinds, spans, strict=True))
+
+
+class _PageWalk:
+    """Reads a page's lines in order, remembering which part of the page it is in: a
+    furniture block, a box of related headlines, the tail of other stories after the body,
+    or the few related lines after a "Read more" mid-page."""
+
+    def __init__(self, rules: PageRules, registry: ActorRegistry) -> None:
+        self.rules = rules
+        self.registry = registry
+        self.in_block = False
+        self.in_tail = False
+        self.in_related_box = False
+        self.inline: int | None = None  # related lines since a "Read more" mid-page
+
+    def kind(self, raw: str) -> SegmentKind:
+        """The kind of the next line."""
+        rules = self.rules
+        line = _LEADING_SYMBOLS.sub("", raw)
+        lowered = line.lower()
+        bare = lowered.rstrip(_TRAILING_MARKS)
+        if raw.lower().startswith(rules.furniture_starts) or _EDITOR_CODES.fullmatch(raw):
+            return SegmentKind.FURNITURE  # "© 2025 AFP", "bur-ah/dc"
+        if self.in_tail:
+            # Furniture stays furniture ("2 Min read"); anything else there (headlines,
+            # teasers, their bylines and captions) belongs to the other articles.
+            kind = _line_kind(line, lowered, rules, self.registry)
+            return kind if kind is SegmentKind.FURNITURE else SegmentKind.RELATED
+        if self.in_related_box:
+            if bare.startswith(rules.related_block_ends):
+                self.in_related_box = False
+                return SegmentKind.FURNITURE
+            return SegmentKind.FURNITURE if _is_box_label(bare) else SegmentKind.RELATED
+        return self._opening(line, lowered, bare)
+
+    def _opening(self, line: str, lowered: str, bare: str) -> SegmentKind:
+        """The kind of a line outside the tail and related boxes, which may open them."""
+        rules = self.rules
+        if bare.startswith(rules.related_block_starts):
+            self.in_related_box = True
+            return SegmentKind.FURNITURE
+        if bare in rules.tail_lines:
+            self.in_tail = True
+            return SegmentKind.FURNITURE
+        if bare in rules.inline_markers:
+            self.inline = 0
+            return SegmentKind.FURNITURE
+        if lowered.startswith(rules.related_prefixes) and len(line.split()) > 2:
+            return SegmentKind.RELATED  # "Read more: Lebanon's army chief vows ..."
+        kind = _line_kind(line, lowered, rules, self.registry)
+        if self.inline is not None:
+            long_line = len(line.split()) >= _BODY_WORDS and kind is SegmentKind.BODY
+            if long_line and self.inline <= _INLINE_RELATED:
+                self.inline = None
+            elif kind is SegmentKind.FURNITURE:
+                return kind
+            else:
+                self.inline += 1
+                return SegmentKind.RELATED
+        if lowered.startswith(rules.block_starts):
+            self.in_block = True
+        return SegmentKind.FURNITURE if self.in_block else kind
 
 
 def line_spans(text: str) -> list[Span]:
@@ -233,8 +241,10 @@ def is_credit(line: str, rules: PageRules) -> bool:
     lowered = line.lower()
     if lowered.startswith(rules.caption_markers):
         return True
-    if not any(mark in line for mark in _CREDIT_MARKS) and " - " not in line[-60:] and (
-        "file photo" not in lowered
+    if (
+        not any(mark in line for mark in _CREDIT_MARKS)
+        and " - " not in line[-60:]
+        and ("file photo" not in lowered)
     ):
         return False  # every credit pattern needs one of these: a cheap test first
     return bool(
@@ -408,9 +418,9 @@ def find_dateline(
         if not capitals and wire_text is None:
             continue
         wire = registry.resolve(wire_text) if wire_text else None
-        if wire_text and (wire is None or wire.kind not in (
-            ActorKind.NEWS_AGENCY, ActorKind.MEDIA_OUTLET
-        )):
+        if wire_text and (
+            wire is None or wire.kind not in (ActorKind.NEWS_AGENCY, ActorKind.MEDIA_OUTLET)
+        ):
             if not capitals:
                 continue
             wire = None

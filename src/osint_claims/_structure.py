@@ -235,6 +235,7 @@ class Structure:
         text: str,
         quantities: list[Quantity],
         index: int,
+        *,
         offset: int,
         previous_part_of: Quantity | None,
         list_gap: regex.Pattern[str],

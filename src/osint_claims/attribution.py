@@ -108,16 +108,57 @@ _PASSIVE_SUBJECT: Final = regex.compile(
 _ADDING: Final = frozenset({"adding", "saying", "noting", "warning", "citing", "and", "but"})
 # Between a speaker's possessive and its document: "the agency's previous estimation".
 _DOCUMENT_MODIFIERS: Final = frozenset(
-    {"latest", "previous", "earlier", "new", "daily", "weekly", "monthly", "preliminary",
-     "initial", "final", "own", "official", "updated", "most", "recent", "last", "first",
-     "annual", "regular"}
+    {
+        "latest",
+        "previous",
+        "earlier",
+        "new",
+        "daily",
+        "weekly",
+        "monthly",
+        "preliminary",
+        "initial",
+        "final",
+        "own",
+        "official",
+        "updated",
+        "most",
+        "recent",
+        "last",
+        "first",
+        "annual",
+        "regular",
+    }
 )
 # Words that open an aside between a speaker and its verb: "A military source, speaking
 # on condition of anonymity, said"; "Two residents, reached by phone, said".
 _ASIDES: Final = frozenset(
-    {"speaking", "reached", "asked", "interviewed", "contacted", "writing", "quoted",
-     "citing", "however", "meanwhile", "also", "though", "too", "in", "on", "at", "via",
-     "through", "separately", "later", "earlier", "previously", "today", "yesterday"}
+    {
+        "speaking",
+        "reached",
+        "asked",
+        "interviewed",
+        "contacted",
+        "writing",
+        "quoted",
+        "citing",
+        "however",
+        "meanwhile",
+        "also",
+        "though",
+        "too",
+        "in",
+        "on",
+        "at",
+        "via",
+        "through",
+        "separately",
+        "later",
+        "earlier",
+        "previously",
+        "today",
+        "yesterday",
+    }
 )
 
 
@@ -274,18 +315,14 @@ class _Words:
         self.verbs = regex.compile(rf"(?i)\b{alternation(every_verb)}\b")
         self.inverted = frozenset(_fold(w) for w in lexicon.words("speakers", "inverted"))
         self.weak = frozenset(_fold(w) for w in lexicon.words("speakers", "weak_verbs"))
-        self.figure_nouns = frozenset(
-            _fold(w) for w in lexicon.words("speakers", "figure_nouns")
-        )
+        self.figure_nouns = frozenset(_fold(w) for w in lexicon.words("speakers", "figure_nouns"))
         markers = lexicon.words("speakers", "markers")
         self.markers = regex.compile(rf"(?i)\b{alternation(markers)}\b")
         self.marker_end = regex.compile(rf"(?i)\b{alternation(markers)}\s+(?:the\s+)?$")
         retro = lexicon.words("speakers", "retrospective")
         self.retrospective = regex.compile(rf"(?i)(?:^|[\s\"'(])({alternation(retro)})\b")
         documents = table("speakers", "documents")
-        self.document_nouns = regex.compile(
-            rf"(?i)\b{alternation(documents.get('nouns', ()))}\b"
-        )
+        self.document_nouns = regex.compile(rf"(?i)\b{alternation(documents.get('nouns', ()))}\b")
         self.document_verbs = frozenset(_fold(w) for w in documents.get("verbs", ()))
         document_nouns = documents.get("nouns", ())
         # One pattern finds the verbs, markers and document nouns of a sentence in one pass;
@@ -493,7 +530,9 @@ class SpeakerReader:
                 phrase = self._core_before(toks, index - 2)
                 if phrase is None or not self._is_named(toks, phrase):
                     continue
-                name = [t for t in toks[phrase.first : phrase.last + 1] if t.lower not in _DETERMINERS]
+                name = [
+                    t for t in toks[phrase.first : phrase.last + 1] if t.lower not in _DETERMINERS
+                ]
                 if len([t for t in name if is_capitalised(t)]) < 2:
                     continue
                 resolved = self._resolve(text, toks, phrase, mentions, context)
@@ -573,8 +612,8 @@ class SpeakerReader:
             phrase = self._phrase_after(toks, index)
             if phrase is None:
                 continue
-            at = bisect.bisect_right(retro_starts, marker.start()) - 1
-            inside = at >= 0 and marker.start() < retro[at][1]
+            before = bisect.bisect_right(retro_starts, marker.start()) - 1
+            inside = before >= 0 and marker.start() < retro[before][1]
             kind = "retrospective" if inside else "marker"
             if _PASSIVE_SUBJECT.match(text, 0, marker.start()):
                 kind = "retrospective"  # "The toll was given on Monday by the president ..."
@@ -698,9 +737,13 @@ class SpeakerReader:
             if index < 0:
                 return None
             token = toks[index]
-        if token.text == "," and index >= 2 and toks[index - 1].lower in words.between:
-            if toks[index - 2].text == ",":  # "Research from US universities, however, estimates"
-                return self._phrase_before(toks, index - 3)
+        if (
+            token.text == ","
+            and index >= 2
+            and toks[index - 1].lower in words.between
+            and toks[index - 2].text == ","
+        ):  # "Research from US universities, however, estimates"
+            return self._phrase_before(toks, index - 3)
         if token.text == ",":
             return self._apposition_before(toks, index)
         phrase = self._core_before(toks, index)
@@ -753,9 +796,7 @@ class SpeakerReader:
                     # "the spokesperson of the operations, Captain Marc Kasereka, confirmed"
                     person.affiliation = (described.first, described.last)
                     return person
-            aside = segment[0].lower in _ASIDES or not self._opens_description(
-                toks, start + 1, end
-            )
+            aside = segment[0].lower in _ASIDES or not self._opens_description(toks, start + 1, end)
             name = self._core_before(toks, start - 1)
             if name is not None and (self._is_named(toks, name) or self._head(toks, name)):
                 if not aside:
@@ -802,9 +843,7 @@ class SpeakerReader:
             return False
         if lowered[0] in ("a", "an", "the", "who", "its", "their", "his", "her", "one", "which"):
             return True
-        return any(
-            word.rstrip(".") in words.titles or word in words.heads for word in lowered[:6]
-        )
+        return any(word.rstrip(".") in words.titles or word in words.heads for word in lowered[:6])
 
     def _is_named(self, toks: list[Token], phrase: _Phrase) -> bool:
         """Whether the phrase is a proper name: capitalised, and not only a common noun
@@ -813,7 +852,8 @@ class SpeakerReader:
         if not is_capitalised(last):
             return False
         capitals = [
-            t for t in toks[phrase.first : phrase.last + 1]
+            t
+            for t in toks[phrase.first : phrase.last + 1]
             if is_capitalised(t) and t.lower not in _DETERMINERS
         ]
         if len(capitals) > 1 or phrase.last > 0:
@@ -903,6 +943,11 @@ class SpeakerReader:
     def _phrase_after(self, toks: list[Token], start: int) -> _Phrase | None:
         """The speaker's phrase that starts at ``toks[start]``: "the health ministry",
         "Amina Diallo, a spokeswoman for the army", "data from the UN"."""
+        phrase = self._core_after(toks, start)
+        return None if phrase is None else self._extend_after(toks, phrase)
+
+    def _core_after(self, toks: list[Token], start: int) -> _Phrase | None:
+        """The name or noun phrase at ``toks[start]``, up to where it ends."""
         words = self.words
         index = start
         while index < len(toks) and toks[index].lower in _DETERMINERS:
@@ -946,11 +991,13 @@ class SpeakerReader:
             index += 1
         if last is None:
             return None
-        phrase = _Phrase(first - (first - start), last)
-        phrase.first = start if toks[start].lower not in _DETERMINERS else start
+        phrase = _Phrase(start, last)
         self._trim_trailing(toks, phrase)
-        if not self._has_head(toks, phrase):
-            return None
+        return phrase if self._has_head(toks, phrase) else None
+
+    def _extend_after(self, toks: list[Token], phrase: _Phrase) -> _Phrase:
+        """A phrase with what follows it: a list it opens ("the UN and local
+        authorities"), a postmodifier ("a spokeswoman for the army"), an apposition."""
         after = phrase.last + 1
         if after + 1 < len(toks) and toks[after].lower in ("and", "&"):
             other = self._phrase_after(toks, after + 1)
@@ -962,15 +1009,19 @@ class SpeakerReader:
             if other is not None and other.affiliation is None:
                 phrase.last = other.last  # "according to U.S., South Korean and Ukrainian"
                 return phrase
-        if after < len(toks) and toks[after].lower in _POSTMODIFIER_PREPOSITIONS:
-            if self._takes_postmodifier(toks, phrase) or self._is_document(toks, phrase):
-                tail = self._phrase_after(toks, after + 1)
-                if tail is not None:
-                    if self._is_document(toks, phrase):
-                        return tail  # "data from the UN", "a statement by the army"
-                    phrase.affiliation = (after + 1, tail.last)
-                    phrase.last = tail.last
-                    return phrase
+        tail = (
+            self._phrase_after(toks, after + 1)
+            if after < len(toks)
+            and toks[after].lower in _POSTMODIFIER_PREPOSITIONS
+            and (self._takes_postmodifier(toks, phrase) or self._is_document(toks, phrase))
+            else None
+        )
+        if tail is not None:
+            if self._is_document(toks, phrase):
+                return tail  # "data from the UN", "a statement by the army"
+            phrase.affiliation = (after + 1, tail.last)
+            phrase.last = tail.last
+            return phrase
         if (
             after + 1 < len(toks)
             and toks[after].text == ","
@@ -978,8 +1029,10 @@ class SpeakerReader:
             and self._opens_description(toks, after + 1, min(len(toks), after + 8))
         ):
             end = after + 1
-            while end < len(toks) and toks[end].text not in (",", ".", ";", '"') and (
-                end - after <= _APPOSITION_WORDS
+            while (
+                end < len(toks)
+                and toks[end].text not in (",", ".", ";", '"')
+                and (end - after <= _APPOSITION_WORDS)
             ):
                 end += 1
             phrase.affiliation = (after + 1, end - 1)
@@ -1094,9 +1147,12 @@ class SpeakerReader:
             return (defined,)  # "FGE", "the AA": as the text defined them
         start, end = name_tokens[0].start, name_tokens[-1].end
         written = text[start:end]
-        if definite and name_tokens[-1].lower in words.document_heads:
-            if not _between(mentions, start, end):
-                return context.last_speaker  # "the statement added", "the report said"
+        if (
+            definite
+            and name_tokens[-1].lower in words.document_heads
+            and not _between(mentions, start, end)
+        ):
+            return context.last_speaker  # "the statement added", "the report said"
         if phrase.before_verb and first > 0 and toks[first - 1].lower in _RECIPIENT_MARKS:
             # "sent troops to Russia and Seoul said": a recipient is no fellow speaker
             cut = [i for i, t in enumerate(name_tokens) if t.lower in ("and", "&")]
@@ -1122,8 +1178,8 @@ class SpeakerReader:
             name_tokens,
             inside,
             context,
-            affiliation,
-            owner,
+            affiliation=affiliation,
+            owner=owner,
             definite=definite,
             at_start=at_start,
         )
@@ -1155,7 +1211,8 @@ class SpeakerReader:
         parts = [p[1:] if p[0].lower in ("and", "&") else p for p in parts]
         shared = self._shared_noun(parts[-1], mentions)
         actors: list[Actor] = []
-        for number, part in enumerate(parts):
+        for number, listed in enumerate(parts):
+            part = listed
             while part and part[0].lower in _DETERMINERS:
                 part = part[1:]
             if not part:
@@ -1170,7 +1227,7 @@ class SpeakerReader:
                 headed = self._head_at(part, 0, len(part) - 1) is not None
                 if not inside and not headed and not self._personal(part):
                     return ()  # "Armed Conflict Location & Event Data Project": one name
-                known = self._resolve_named(text, part, inside, context, None)
+                known = self._resolve_named(text, part, inside, context, affiliation=None)
             if known is None:
                 return ()
             actors.append(known)
@@ -1197,9 +1254,7 @@ class SpeakerReader:
             words.pop()
         return " ".join(words)
 
-    def _owner_in_modifier(
-        self, text: str, mentions: Sequence[tuple[Span, Actor]]
-    ) -> Actor | None:
+    def _owner_in_modifier(self, text: str, mentions: Sequence[tuple[Span, Actor]]) -> Actor | None:
         """The actor that runs a body named with it: "the Houthi-run health ministry",
         "the Hamas-controlled government media office"."""
         for span, actor in mentions:
@@ -1225,14 +1280,13 @@ class SpeakerReader:
         name_tokens: list[Token],
         mentions: Sequence[tuple[Span, Actor]],
         context: AttributionContext,
+        *,
         affiliation: str | None,
         owner: Actor | None = None,
-        *,
         definite: bool = False,
         at_start: bool = False,
     ) -> Actor | None:
         """A speaker's name (without its determiner) as an actor, registered or not."""
-        words = self.words
         start, end = name_tokens[0].start, name_tokens[-1].end
         written = text[start:end]
         head = self._head(name_tokens, _Phrase(0, len(name_tokens) - 1))
@@ -1245,7 +1299,10 @@ class SpeakerReader:
         if owner is not None and not mentions:
             # "the Houthi-run health ministry" is the Houthis' side's ministry
             return _unregistered(
-                written, kind or ActorKind.OTHER, owner.country, parent=owner.id,
+                written,
+                kind or ActorKind.OTHER,
+                owner.country,
+                parent=owner.id,
                 affiliation=affiliation,
             )
         person = self._person(text, name_tokens, mentions, affiliation, context)
@@ -1253,15 +1310,19 @@ class SpeakerReader:
             return person
         if mentions:
             return self._around_mention(
-                text, name_tokens, mentions, written, kind, head_words, affiliation
+                text,
+                name_tokens,
+                mentions,
+                written=written,
+                kind=kind,
+                head_words=head_words,
+                affiliation=affiliation,
             )
         proper = self._proper(name_tokens, at_start)
         if not proper:
             if head is None or kind is None:
                 return None
-            return self._common(
-                written, head_words, kind, context, affiliation, definite=definite
-            )
+            return self._common(written, head_words, kind, context, affiliation, definite=definite)
         if len(name_tokens) == 1:
             known = context.person(name_tokens[0].text)
             if known is not None:
@@ -1295,8 +1356,13 @@ class SpeakerReader:
         mentions = self.registry.find_all(written)
         if mentions:
             return self._around_mention(
-                written, toks, mentions, written, head[1],
-                [t.lower for t in toks[-head[0] :]], None,
+                written,
+                toks,
+                mentions,
+                written=written,
+                kind=head[1],
+                head_words=[t.lower for t in toks[-head[0] :]],
+                affiliation=None,
             )
         head_words = [t.lower.removesuffix("'s").rstrip("'") for t in toks[-head[0] :]]
         if self._proper(toks, at_start=False):
@@ -1310,9 +1376,7 @@ class SpeakerReader:
         if not any(is_capitalised(t) for t in name_tokens):
             return False
         return not all(
-            t.lower.removesuffix("'s").rstrip("'") in words.common
-            for t in name_tokens
-            if t.is_word
+            t.lower.removesuffix("'s").rstrip("'") in words.common for t in name_tokens if t.is_word
         )
 
     def _around_mention(
@@ -1320,6 +1384,7 @@ class SpeakerReader:
         text: str,
         name_tokens: list[Token],
         mentions: Sequence[tuple[Span, Actor]],
+        *,
         written: str,
         kind: ActorKind | None,
         head_words: list[str],
@@ -1332,8 +1397,10 @@ class SpeakerReader:
         before = [t for t in name_tokens if t.end <= span.start]
         if not rest:
             owner = next((a for s, a in mentions if s.end <= span.start), None)
-            if actor.kind is ActorKind.STATE and owner is not None and owner.kind is not (
-                ActorKind.STATE
+            if (
+                actor.kind is ActorKind.STATE
+                and owner is not None
+                and owner.kind is not (ActorKind.STATE)
             ):
                 # "Human Rights Watch Kenya", "UNICEF Yemen": a national branch of a body
                 return _unregistered(
@@ -1362,9 +1429,7 @@ class SpeakerReader:
         if unnamed or kind is None or kind in (ActorKind.PERSON, ActorKind.OFFICIAL):
             return actor  # "UN officials", "MSF doctors"
         del before
-        return _unregistered(
-            written, kind, actor.country, parent=actor.id, affiliation=affiliation
-        )
+        return _unregistered(written, kind, actor.country, parent=actor.id, affiliation=affiliation)
 
     def _common(
         self,
@@ -1394,8 +1459,10 @@ class SpeakerReader:
                 if earlier is not None:
                     return earlier
         country = context.country
-        if kind in _GOVERNMENT_KINDS and country is not None and not (
-            set(head_words) & words.unnamed
+        if (
+            kind in _GOVERNMENT_KINDS
+            and country is not None
+            and not (set(head_words) & words.unnamed)
         ):
             body = self._bodies.find(country, head_words, kind)
             if body is not None:
@@ -1562,8 +1629,20 @@ class _BodyIndex:
 _SYNONYMS: Final = {"defense": "defence", "military": "army", "armed": "army"}
 # Plural nouns for a body's people, who speak for it: "U.S. officials", "UN staff".
 _GENERIC_PLURALS: Final = frozenset(
-    {"officials", "authorities", "government", "sources", "officers", "staff", "spokesman",
-     "spokeswoman", "spokesperson", "representatives", "leaders", "leadership"}
+    {
+        "officials",
+        "authorities",
+        "government",
+        "sources",
+        "officers",
+        "staff",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "representatives",
+        "leaders",
+        "leadership",
+    }
 )
 
 

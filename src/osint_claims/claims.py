@@ -74,8 +74,15 @@ _PARTY_KINDS: Final = frozenset({ActorKind.STATE, ActorKind.ARMED_FORCES, ActorK
 _SPEAKER_GAP: Final = regex.compile(r"(?i)(?:'s)?(?:\s+\([^()]{1,20}\))?\s+(?:[a-z]+\s+){0,2}?")
 # Actors whose country tells where a story is.
 _COUNTRY_KINDS: Final = frozenset(
-    {ActorKind.STATE, ActorKind.ARMED_FORCES, ActorKind.ARMED_GROUP, ActorKind.MINISTRY,
-     ActorKind.GOVERNMENT_BODY, ActorKind.HEAD_OF_STATE, ActorKind.INTELLIGENCE_AGENCY}
+    {
+        ActorKind.STATE,
+        ActorKind.ARMED_FORCES,
+        ActorKind.ARMED_GROUP,
+        ActorKind.MINISTRY,
+        ActorKind.GOVERNMENT_BODY,
+        ActorKind.HEAD_OF_STATE,
+        ActorKind.INTELLIGENCE_AGENCY,
+    }
 )
 # The opening sentences, whose places tell where a story is even without a figure.
 _OPENING_SENTENCES: Final = 6
@@ -97,7 +104,9 @@ _CAPITALISED_RUN: Final = regex.compile(
 )
 _QUOTE_MARKS: Final = frozenset('"')
 # "in Ukraine", "near Kharkiv": a place, not whose losses a list counts.
-_PLACE_BEFORE: Final = regex.compile(r"(?i)\b(?:in|at|near|across|on|from|into|inside)\s+(?:the\s+)?$")
+_PLACE_BEFORE: Final = regex.compile(
+    r"(?i)\b(?:in|at|near|across|on|from|into|inside)\s+(?:the\s+)?$"
+)
 _WORD: Final = regex.compile(r"[\w'-]+|[,;:]")
 # Words that join another clause on after a figure: a hedge past them is that clause's.
 _JOINS: Final = frozenset({"and", "but", "while", "as", "which", "who", "after", ",", ";", ":"})
@@ -112,7 +121,9 @@ _LISTED_AFTER: Final = regex.compile(
 _OF_GAP: Final = regex.compile(r"(?i)\s+of\s+(?:the\s+|a\s+total\s+of\s+)?")
 _DIGIT_NEXT: Final = regex.compile(r"\s*,?\s*[0-9]")
 # A line of a list that starts with its figure: "23 over the Bryansk Region,".
-_STARTS_WITH_FIGURE: Final = regex.compile(r"^\W{0,3}(?:[0-9]|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)")
+_STARTS_WITH_FIGURE: Final = regex.compile(
+    r"^\W{0,3}(?:[0-9]|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)"
+)
 _LIST_WORDS: Final = 12
 # A line of a list: a label, a dash or colon, then its figures ("tanks – 11,125 (+2)").
 _LIST_LINE: Final = regex.compile(r"^\W*(?P<label>[^\d:;\-]{2,60}?)\s*[-:]\s*(?=\S)")
@@ -167,6 +178,24 @@ class _Reading:
     strength: int
     word: str | None
     classes: frozenset[str]
+
+
+@attrs.define(slots=True)
+class _Scene:
+    """One sentence being read: its figures, what was read of them, and what is around."""
+
+    article: Article
+    read: _Sentence
+    headline: bool
+    related: bool
+    carried: tuple[Actor, ...]  # the speaker a sentence without a frame goes on with
+    quantities: list[Quantity]
+    view: _SentenceView
+    near: _Nearby
+    listing: _Listing | None
+    readings: list[_Reading]
+    fallback: Actor | None  # the story's main subject, for figures nothing else places
+    by_span: dict[Span, Claim] = attrs.Factory(dict)  # claims read so far, by figure
 
 
 class ClaimReader:
@@ -318,15 +347,72 @@ class ClaimReader:
         verb = _SPEAKER_GAP.match(after)
         if verb is not None and self.speakers.words.verbs.match(after, verb.end()):
             return True
-        return self.speakers.words.marker_end.search(text, max(0, span.start - 24), span.start) is not None
+        return (
+            self.speakers.words.marker_end.search(text, max(0, span.start - 24), span.start)
+            is not None
+        )
 
     # Sentences -------------------------------------------------------------------------
 
     def _read_sentence(
         self, article: Article, read: _Sentence, context: _Context, earlier: list[Claim]
     ) -> list[Claim]:
-        sentence, text, mentions, places = read.segment, read.text, read.mentions, read.places
-        headline = sentence.kind in (SegmentKind.TITLE, SegmentKind.HEADING)
+        headline = read.segment.kind in (SegmentKind.TITLE, SegmentKind.HEADING)
+        speakers, carried, previous_text = self._follow_speakers(
+            article, read, context, earlier, headline
+        )
+        quantities = self._claimable(read.text, read.quantities, speakers)
+        if not quantities:
+            return []
+        scene = self._scene(
+            article,
+            read,
+            context,
+            speakers=speakers,
+            carried=carried,
+            quantities=quantities,
+            headline=headline,
+        )
+        claims: list[Claim] = []
+        part_of: Quantity | None = None
+        for index, quantity in enumerate(quantities):
+            part_of = self.structure.part_of(
+                read.text,
+                quantities,
+                index,
+                offset=read.segment.span.start,
+                previous_part_of=part_of,
+                list_gap=self.events.list_gap,
+            )
+            claim = self._figure_claim(scene, context, index, part_of, claims)
+            if not scene.view.speakers and carried and context.quote_open:
+                context.quoted.append(len(earlier) + len(claims))
+            claims.append(claim)
+            if claim.subject is not None:
+                scene.by_span.setdefault(claim.quantity.span, claim)
+            if claim.predicate.key == "launched" and claim.subject is not None:
+                context.launcher = claim.subject
+            derived = self.structure.share_of(read.text, quantities, index, claims)
+            if derived is not None:
+                claims.append(derived)
+            else:
+                claims[-1:] = self.structure.distribute(claim, read.text, quantity, previous_text)
+        context.subjects.update(c.subject.id for c in claims if c.subject is not None)
+        return claims
+
+    def _follow_speakers(
+        self,
+        article: Article,
+        read: _Sentence,
+        context: _Context,
+        earlier: list[Claim],
+        headline: bool,
+    ) -> tuple[list[Speaker], tuple[Actor, ...], str]:
+        """Reads a sentence's speakers and brings the story's context up to date with
+        them: who was named and spoke, the quotation a frame closes, a list it opens, the
+        figures a retrospective "This was reported by X" stands behind. Returns the
+        speakers, the speaker carried from before and the previous sentence's text."""
+        text, mentions = read.text, read.mentions
         speakers = self.speakers.read(
             text, mentions=mentions, context=context.attribution, headline=headline
         )
@@ -346,8 +432,7 @@ class ClaimReader:
             closing = spoken[0].actors
             for index in context.quoted:
                 if index < len(earlier):
-                    claim = earlier[index]
-                    earlier[index] = _reattributed(claim, closing)
+                    earlier[index] = _reattributed(earlier[index], closing)
             context.quoted = []
         previous_text = context.previous_text
         context.previous_text = text
@@ -355,125 +440,169 @@ class ClaimReader:
             context.listing = self._listing(text, mentions)
         elif not _is_list_line(text, headline):
             context.listing = None
-        quantities = self._claimable(text, read.quantities, speakers)
         retrospective = [s for s in spoken if s.kind == "retrospective"]
         if retrospective:
             self._attribute_back(earlier, retrospective[0].actors, article)
-        if not quantities:
-            return []
-        related = sentence.kind is SegmentKind.RELATED
+        return speakers, carried, previous_text
+
+    def _scene(
+        self,
+        article: Article,
+        read: _Sentence,
+        context: _Context,
+        *,
+        speakers: list[Speaker],
+        carried: tuple[Actor, ...],
+        quantities: list[Quantity],
+        headline: bool,
+    ) -> _Scene:
+        text, mentions = read.text, read.mentions
+        related = read.segment.kind is SegmentKind.RELATED
         # A related headline's time words count from its own, unknown, date.
         periods = (
             []
             if related
-            else find_periods(sentence.text, article.source.published, lexicon=self.lexicon)
+            else find_periods(read.segment.text, article.source.published, lexicon=self.lexicon)
         )
-        view = _SentenceView(self, text, mentions, spoken, periods)
+        spoken = [s for s in speakers if s.actors]
         names = sorted(_name_spans(text, mentions, headline or _title_case(text)))
-        near = _Nearby(mentions, places, [s.span for s in speakers], names)
-        by_span: dict[Span, Claim] = {}
         listing = context.listing if _is_list_line(text, headline) else None
-        readings = self._predicates(text, quantities, names, listing)
         main = context.subjects.most_common(1)[0][0] if context.subjects else None
-        fallback = self.registry.get(main) if main else None
-        claims: list[Claim] = []
-        part_of: Quantity | None = None
-        for index, quantity in enumerate(quantities):
-            reading = readings[index]
-            predicate = Predicate(reading.key)
-            originators = view.originators(quantity) or carried
-            recipient = view.recipient(quantity)
-            floor = quantities[index - 1].span.end if index else 0
-            part_of = self.structure.part_of(
-                text, quantities, index, sentence.span.start, part_of, self.events.list_gap
-            )
-            owner = self._whole_of(text, quantities, index) or _in_sentence(
-                part_of, quantities
-            )
-            frame = view.frame_of(quantity)
-            roles = self.roles.read(
-                text,
-                quantity,
-                reading.key,
-                mentions=near.mentions(quantity),
-                places=near.places(quantity),
-                floor=floor,
-                owner_hint=owner,
-                speaker=originators,
-                recipient=recipient,
-                country=context.attribution.country,
-                launcher=context.launcher,
-                groups=context.groups[-8:],
-                verb=reading.word,
-                frame_end=None if frame is None or frame.kind == "marker" else frame.frame.end,
-                countries=context.countries,
-                whole_subject=self._whole_subject(by_span, part_of),
-            )
-            subject, agent = roles.subject, roles.agent
-            if predicate.key == "captured" and agent is not None and self._irregular(agent):
-                predicate = Predicate("abducted")  # "gunmen seized six nurses"
-            if listing is not None and listing.subject is not None:
-                subject = listing.subject
-            joined = (
-                _LISTED_AFTER.fullmatch(text, quantities[index - 1].span.end, quantity.span.start)
-                if index
-                else None
-            )
-            bare = quantity.item is None or fold(quantity.item) in self.events.state_keys
-            if joined is not None and claims and bare:
-                # "300 North Korean soldiers had been killed and another 2,700 injured"
-                subject = claims[-1].subject or subject
-                agent = agent or claims[-1].agent
-            if subject is None and part_of is not None:
-                subject = self._whole_subject(by_span, part_of)
-            if reading.key == "launched" and agent is not None:
-                context.attacker = agent  # what the salvo then kills or destroys is its doing
-            if reading.key in _HARMS:
-                if agent is not None:
-                    context.attacker, context.attacker_line = agent, context.line
-                elif context.attacker is not None and not _names_party(mentions, originators):
-                    # The attack the story is about goes on: "Two villagers were still
-                    # unaccounted for", after "a junta jet bombed the village, killing 14".
-                    if context.attacker != subject:
-                        agent = context.attacker
-            if subject is None and quantity.item is None and claims:
-                if claims[-1].predicate == predicate:
-                    subject = claims[-1].subject  # "at 4,000, while U.S. intelligence ... 1,200"
-            if subject is None and reading.key in _FALLBACK_KEYS:
-                subject = fallback
-            claim = Claim(
-                quantity=in_document(quantity, sentence.span.start),
-                predicate=predicate,
-                subject=subject,
-                agent=agent,
-                recipient=recipient,
-                period=view.period(quantity),
-                as_of=article.source.published,
-                cumulative=self._cumulative(text, quantity, floor),
-                attribution=Attribution(
-                    outlet=article.source.outlet,
-                    via=view.via(() if related else article.source.via, originators),
-                    originators=originators,
-                ),
-                hedge=self._hedge(text, quantity, headline, view.frame_of(quantity)),
-                part_of=part_of,
-                evidence=Evidence(sentence.text, sentence.span, sentence.kind),
-                source=article.source,
-            )
-            if not view.speakers and carried and context.quote_open:
-                context.quoted.append(len(earlier) + len(claims))
-            claims.append(claim)
-            if claim.subject is not None:
-                by_span.setdefault(claim.quantity.span, claim)
-            if reading.key == "launched" and subject is not None:
-                context.launcher = subject
-            derived = self.structure.share_of(text, quantities, index, claims)
-            if derived is not None:
-                claims.append(derived)
-            else:
-                claims[-1:] = self.structure.distribute(claim, text, quantity, previous_text)
-        context.subjects.update(c.subject.id for c in claims if c.subject is not None)
-        return claims
+        return _Scene(
+            article=article,
+            read=read,
+            headline=headline,
+            related=related,
+            carried=carried,
+            quantities=quantities,
+            view=_SentenceView(self, text, mentions, spoken, periods),
+            near=_Nearby(mentions, read.places, [s.span for s in speakers], names),
+            listing=listing,
+            readings=self._predicates(text, quantities, names, listing),
+            fallback=self.registry.get(main) if main else None,
+        )
+
+    def _figure_claim(
+        self,
+        scene: _Scene,
+        context: _Context,
+        index: int,
+        part_of: Quantity | None,
+        claims: list[Claim],
+    ) -> Claim:
+        """The claim of the sentence's ``index``-th figure."""
+        text, quantities, view = scene.read.text, scene.quantities, scene.view
+        quantity = quantities[index]
+        article, sentence = scene.article, scene.read.segment
+        originators = view.originators(quantity) or scene.carried
+        recipient = view.recipient(quantity)
+        floor = quantities[index - 1].span.end if index else 0
+        predicate, subject, agent = self._roles(
+            scene,
+            context,
+            index,
+            part_of=part_of,
+            claims=claims,
+            originators=originators,
+            recipient=recipient,
+        )
+        return Claim(
+            quantity=in_document(quantity, sentence.span.start),
+            predicate=predicate,
+            subject=subject,
+            agent=agent,
+            recipient=recipient,
+            period=view.period(quantity),
+            as_of=article.source.published,
+            cumulative=self._cumulative(text, quantity, floor),
+            attribution=Attribution(
+                outlet=article.source.outlet,
+                via=view.via(() if scene.related else article.source.via, originators),
+                originators=originators,
+            ),
+            hedge=self._hedge(text, quantity, scene.headline, view.frame_of(quantity)),
+            part_of=part_of,
+            evidence=Evidence(sentence.text, sentence.span, sentence.kind),
+            source=article.source,
+        )
+
+    def _roles(
+        self,
+        scene: _Scene,
+        context: _Context,
+        index: int,
+        *,
+        part_of: Quantity | None,
+        claims: list[Claim],
+        originators: tuple[Actor, ...],
+        recipient: Actor | None,
+    ) -> tuple[Predicate, Actor | None, Actor | None]:
+        """The event, subject and agent of the ``index``-th figure: as the role reader
+        reads them in the sentence, then as the list, the figure before it and the attack
+        the story is about complete them."""
+        text, quantities = scene.read.text, scene.quantities
+        quantity, reading = quantities[index], scene.readings[index]
+        predicate = Predicate(reading.key)
+        owner = self._whole_of(text, quantities, index) or _in_sentence(part_of, quantities)
+        frame = scene.view.frame_of(quantity)
+        roles = self.roles.read(
+            text,
+            quantity,
+            reading.key,
+            mentions=scene.near.mentions(quantity),
+            places=scene.near.places(quantity),
+            floor=quantities[index - 1].span.end if index else 0,
+            owner_hint=owner,
+            speaker=originators,
+            recipient=recipient,
+            country=context.attribution.country,
+            launcher=context.launcher,
+            groups=context.groups[-8:],
+            verb=reading.word,
+            frame_end=None if frame is None or frame.kind == "marker" else frame.frame.end,
+            countries=context.countries,
+            whole_subject=self._whole_subject(scene.by_span, part_of),
+        )
+        subject, agent = roles.subject, roles.agent
+        if predicate.key == "captured" and agent is not None and self._irregular(agent):
+            predicate = Predicate("abducted")  # "gunmen seized six nurses"
+        if scene.listing is not None and scene.listing.subject is not None:
+            subject = scene.listing.subject
+        joined = (
+            _LISTED_AFTER.fullmatch(text, quantities[index - 1].span.end, quantity.span.start)
+            if index
+            else None
+        )
+        bare = quantity.item is None or fold(quantity.item) in self.events.state_keys
+        if joined is not None and claims and bare:
+            # "300 North Korean soldiers had been killed and another 2,700 injured"
+            subject = claims[-1].subject or subject
+            agent = agent or claims[-1].agent
+        if subject is None and part_of is not None:
+            subject = self._whole_subject(scene.by_span, part_of)
+        if reading.key == "launched" and agent is not None:
+            context.attacker = agent  # what the salvo then kills or destroys is its doing
+        if reading.key in _HARMS:
+            if agent is not None:
+                context.attacker, context.attacker_line = agent, context.line
+            elif (
+                context.attacker is not None
+                and not _names_party(scene.read.mentions, originators)
+                and context.attacker != subject
+            ):
+                # The attack the story is about goes on: "Two villagers were still
+                # unaccounted for", after "a junta jet bombed the village, killing 14".
+                agent = context.attacker
+        if (
+            subject is None
+            and quantity.item is None
+            and claims
+            and claims[-1].predicate == predicate
+        ):
+            subject = claims[-1].subject  # "at 4,000, while U.S. intelligence ... 1,200"
+        if subject is None and reading.key in _FALLBACK_KEYS:
+            subject = scene.fallback
+        return predicate, subject, agent
 
     def _irregular(self, agent: Actor) -> bool:
         """Whether a taker is no state or army: gunmen, bandits, gangs, a militia."""
@@ -617,8 +746,10 @@ class ClaimReader:
             if joined is None:
                 continue
             before, after = readings[index - 1], readings[index]
-            if after.strength < STRONG and before.strength >= after.strength and (
-                before.key != Predicate.OTHER.key
+            if (
+                after.strength < STRONG
+                and before.strength >= after.strength
+                and (before.key != Predicate.OTHER.key)
             ):
                 key = events.repick(before.word, after.classes)
                 if key is None and before.word is None and joined == "part":
@@ -635,15 +766,17 @@ class ClaimReader:
         for index in range(1, len(quantities)):
             if readings[index].key != Predicate.OTHER.key:
                 continue
-            before = text[quantities[index - 1].span.end : quantities[index].span.start]
-            if _RESTATED.search(before):
+            between = text[quantities[index - 1].span.end : quantities[index].span.start]
+            if _RESTATED.search(between):
                 # "estimated the casualties at 4,000, while U.S. intelligence offered a
                 # more conservative figure of around 1,200"
                 readings[index] = readings[index - 1]
                 continue
-            if self._whole_of(text, quantities, index - 1) is quantities[index]:
-                if readings[index - 1].key == "intercepted":  # "shot down 80 of 100 drones"
-                    readings[index] = _Reading("launched", STRONG, None, readings[index].classes)
+            if (
+                self._whole_of(text, quantities, index - 1) is quantities[index]
+                and readings[index - 1].key == "intercepted"  # "shot down 80 of 100 drones"
+            ):
+                readings[index] = _Reading("launched", STRONG, None, readings[index].classes)
         return readings
 
     @staticmethod
@@ -697,10 +830,10 @@ class ClaimReader:
         comma = text.find(",", quantity.span.end, after_end)
         after_end = comma if comma >= 0 else after_end
         for found in self.hedges.finditer(text, start, end):
-            word = found.group()
-            if fold(word) in self.months and self._is_month(text, found, headline):
+            folded = fold(found.group())
+            if folded in self.months and self._is_month(text, found, headline):
                 continue
-            hedge = self.hedge_of[fold(word)]
+            hedge = self.hedge_of[folded]
             if found.start() < quantity.span.end and found.end() > quantity.span.start:
                 return hedge
             if found.end() <= quantity.span.start:
@@ -753,8 +886,7 @@ class ClaimReader:
 
 # Predicates of harm, whose attacker a story carries from sentence to sentence.
 _HARMS: Final = frozenset(
-    {"killed", "wounded", "casualties", "missing", "abducted", "displaced", "destroyed",
-     "damaged"}
+    {"killed", "wounded", "casualties", "missing", "abducted", "displaced", "destroyed", "damaged"}
 )
 
 
@@ -768,7 +900,8 @@ def _in_sentence(whole: Quantity | None, quantities: Sequence[Quantity]) -> Quan
 def _reattributed(claim: Claim, originators: tuple[Actor, ...]) -> Claim:
     """``claim`` with other originators."""
     attribution = attrs.evolve(
-        claim.attribution, originator=originators[0] if originators else None,
+        claim.attribution,
+        originator=originators[0] if originators else None,
         originators=originators,
     )
     return attrs.evolve(claim, attribution=attribution)
@@ -997,4 +1130,3 @@ def extract_claims(
         return _default_reader().read(article, related=related)
     reader = ClaimReader(lexicon=lexicon, registry=registry, gazetteer=gazetteer)
     return reader.read(article, related=related)
-

@@ -257,7 +257,7 @@ class EventReader:
             return noun[0], STRONG, noun[1]
         floor = quantities[index - 1].span.end if index else 0
         ceiling = quantities[index + 1].span.start if index + 1 < len(quantities) else len(text)
-        return self._nearest(text, quantity, floor, ceiling, classes, names)
+        return self._nearest(text, quantity, floor, ceiling, classes=classes, names=names)
 
     def _governed(
         self,
@@ -295,8 +295,14 @@ class EventReader:
             lead = left[: rising.start()]
             for found in reversed(list(self.any_word.finditer(lead))):
                 word = found.group()
-                keys = [k for k in (*self.noun_keys.get(_fold(word), ()),
-                                     *self.state_keys.get(_fold(word), ())) if k != "present"]
+                keys = [
+                    k
+                    for k in (
+                        *self.noun_keys.get(_fold(word), ()),
+                        *self.state_keys.get(_fold(word), ()),
+                    )
+                    if k != "present"
+                ]
                 key = self._pick(keys, classes)
                 if key is not None:
                     return key, word
@@ -346,6 +352,7 @@ class EventReader:
         quantity: Quantity,
         floor: int,
         ceiling: int,
+        *,
         classes: frozenset[str],
         names: Sequence[tuple[int, int]],
     ) -> tuple[str, int, str | None]:
