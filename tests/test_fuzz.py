@@ -50,7 +50,6 @@ texts = st.builds(
 HOSTILE = decimal.Context(prec=3, Emax=9, Emin=-9, traps=[decimal.Inexact, decimal.Rounded])
 
 
-
 def _holds(text: str, quantity: Quantity) -> None:
     """The invariants of a quantity read from ``text``."""
     start, end = quantity.span.start, quantity.span.end

@@ -22,9 +22,7 @@ __all__ = ["Token", "is_capitalised", "slug", "tokens"]
 
 # A word: letters and digits, joined inside by hyphens, apostrophes, full stops or "&",
 # with a trailing apostrophe ("medics'") and a full stop kept where a word follows it.
-_TOKEN: Final = re.compile(
-    r"(?:[^\W\d_]\.){2,}|\w+(?:[-'.&/]\w+)*(?:\.(?=\s+[\w(\"']))?'?|[^\w\s]"
-)
+_TOKEN: Final = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[-'.&/]\w+)*(?:\.(?=\s+[\w(\"']))?'?|[^\w\s]")
 _SLUG_GAPS: Final = re.compile(r"[\W_]+")
 _PARTICLE_NAME: Final = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|bint|abu|ben)-[A-Z]")
 

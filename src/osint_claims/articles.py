@@ -170,9 +170,10 @@ def read_article(
     registry = ActorRegistry.default() if registry is None else registry
     rules = _rules_for(Lexicon.default() if lexicon is None else lexicon)
     plain = normalize(text)
-    lines = [Segment(kind, span, plain[span.start : span.end]) for kind, span in classify(
-        plain, rules, registry
-    )]
+    lines = [
+        Segment(kind, span, plain[span.start : span.end])
+        for kind, span in classify(plain, rules, registry)
+    ]
     dateline = None
     gazetteer = Gazetteer.default() if gazetteer is None else gazetteer
     found = find_dateline(
