@@ -18,6 +18,7 @@ from osint_claims import (
     Bound,
     Claim,
     Comparison,
+    Evidence,
     IncompatibleClaimsError,
     InvalidInputError,
     Measure,
@@ -26,6 +27,7 @@ from osint_claims import (
     Predicate,
     Quantity,
     Relation,
+    Span,
     Tolerance,
     add_increment,
     build_report,
@@ -167,6 +169,42 @@ def test_total_of_a_compound_is_derived_casualties() -> None:
     assert result.derived_from == (killed.quantity, wounded.quantity)
     assert result.attribution.originator == killed.attribution.originator
     assert compound_totals([killed, wounded]) == [result]
+
+
+@pytest.mark.parametrize(
+    ("agents", "expected"),
+    [
+        # the parts' agents -> the total's agent: the one they share, else none
+        (("saudi-led-coalition", "saudi-led-coalition"), "saudi-led-coalition"),
+        (("saudi-led-coalition", None), None),
+        (("saudi-led-coalition", "houthis"), None),
+        ((None, None), None),
+    ],
+)
+def test_a_total_keeps_the_agent_its_parts_share(
+    agents: tuple[str | None, str | None], expected: str | None
+) -> None:
+    yemen = Actor("ye", "Yemen", ActorKind.STATE, "YE")
+    killed, wounded = (
+        Claim(
+            Quantity.exact(Decimal(figure), item=item),
+            predicate,
+            subject=yemen,
+            agent=None if agent is None else Actor(agent, agent),
+            evidence=Evidence("Strikes killed 40 and wounded 90.", Span(0, 33)),
+        )
+        for figure, item, predicate, agent in zip(
+            (40, 90),
+            ("killed", "wounded"),
+            (Predicate.KILLED, Predicate.WOUNDED),
+            agents,
+            strict=True,
+        )
+    )
+    result = total([killed, wounded])
+    assert result.subject == yemen
+    assert (result.agent.id if result.agent is not None else None) == expected
+    assert [c.agent for c in compound_totals([killed, wounded])] == [result.agent]
 
 
 def test_total_of_open_bounds_stays_open() -> None:
