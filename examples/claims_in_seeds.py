@@ -19,15 +19,18 @@ def name(actor: Actor | None) -> str:
 
 
 def describe(claim: Claim) -> str:
-    """One line: figure, what, whose, to whom, when, who says so and how sure."""
+    """One line: figure, what, whose, to whom, done by whom, when, who says so and how sure."""
     parts = [
         f"{claim.quantity.figure:>18}",
         f"{claim.predicate.key:<10}",
         f"{claim.quantity.item or ''}",
     ]
-    parts.append(
-        f"[{name(claim.subject)}" + (f" -> {name(claim.recipient)}]" if claim.recipient else "]")
-    )
+    parties = name(claim.subject)
+    if claim.recipient is not None:
+        parties += f" -> {name(claim.recipient)}"
+    if claim.agent is not None and claim.agent != claim.subject:
+        parties += f", by {name(claim.agent)}"
+    parts.append(f"[{parties}]")
     if claim.period is not None:
         parts.append(f"{claim.period.start}..{claim.period.end}")
     attribution = claim.attribution

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -18,14 +19,18 @@ from osint_claims import (
     Bound,
     Claim,
     Comparison,
+    Evidence,
     IncompatibleClaimsError,
     InvalidInputError,
+    Lexicon,
+    LexiconError,
     Measure,
     Measures,
     ModelError,
     Predicate,
     Quantity,
     Relation,
+    Span,
     Tolerance,
     add_increment,
     build_report,
@@ -66,6 +71,9 @@ def test_relation_table(case: Case) -> None:
     forward = compare(first, second)
     assert forward.relation is expected, str(forward)
     assert forward.reasons, "every comparison says why"
+    reason = case.expected[0].get("reason")
+    if reason is not None:
+        assert any(reason in said for said in forward.reasons), str(forward)
     assert compare(second, first).relation is expected.inverse
 
 
@@ -89,8 +97,43 @@ MEASURE_CASES = [
     ("injured", "wounded", "wounded", None),
     ("soldiers", "captured", "captured", None),
     ("troops", "training", "personnel", "training"),
-    ("villages", "seized", "villages", "seized"),
+    ("villages", "seized", "settlements", "seized"),
     ("", "sent", None, "sent"),
+    # People: every predicate that takes only people names its measure, whatever the item
+    ("people", "missing", "missing", None),
+    ("students", "abducted", "abducted", None),
+    ("hostages", "present", "abducted", None),
+    ("Palestinian prisoners", "released", "released", None),
+    ("hostages", "released", "released", None),
+    ("people", "displaced", "displaced", None),
+    ("refugees", "sent", "displaced", None),
+    ("detainees", "other", "captured", None),
+    # Weapons and equipment keep the act done with or to them
+    ("Russian drones", "launched", "drones", "launched"),
+    ("Shaheds", "intercepted", "drones", "intercepted"),
+    ("ballistic missiles", "intercepted", "missiles", "intercepted"),
+    ("glide bombs", "launched", "bombs", "launched"),
+    ("tanks", "lost", "tanks", "lost"),
+    ("armoured fighting vehicles", "lost", "vehicles", "lost"),
+    ("tanks and armoured vehicles", "destroyed", "vehicles", "destroyed"),
+    ("helicopters", "lost", "helicopters", "lost"),
+    ("air defence systems", "destroyed", "air_defence", "destroyed"),
+    ("warships", "destroyed", "vessels", "destroyed"),
+    ("merchant ships", "damaged", "vessels", "damaged"),
+    # Places
+    ("homes", "damaged", "homes", "damaged"),
+    ("residential buildings", "destroyed", "buildings", "destroyed"),
+    ("hospitals", "damaged", "hospitals", "damaged"),
+    ("health facilities", "damaged", "health_facilities", "damaged"),
+    ("localities", "seized", "settlements", "seized"),
+    # Aid goods whatever verb brought them; people in need of aid keep the act
+    ("aid trucks", "aid", "aid", None),
+    ("trucks of aid", "sent", "aid", None),
+    ("trucks carrying aid", "other", "aid", None),
+    ("people", "aid", "people", "aid"),
+    ("trucks", "sent", "vehicles", "sent"),
+    # Money
+    ("", "money", "money", None),
 ]
 
 
@@ -111,7 +154,120 @@ def test_lattice_parts() -> None:
     assert measures.is_part(Measure("wounded"), Measure("casualties"))
     assert not measures.is_part(Measure("casualties"), Measure("killed"))
     assert not measures.is_part(Measure("killed"), Measure("wounded"))
-    assert measures.grows(Measure("killed")) and not measures.grows(Measure("vehicles", "sent"))
+    assert measures.grows(Measure("killed")) and not measures.grows(Measure("area", "seized"))
+
+
+@pytest.mark.parametrize(
+    ("thing", "act", "grows"),
+    [
+        # thing, act -> whether a running total of it never falls
+        ("killed", None, True),
+        ("captured", None, True),
+        ("released", None, True),
+        ("missing", None, False),
+        ("abducted", None, False),
+        ("displaced", None, False),
+        ("personnel", "sent", True),
+        ("vehicles", "sent", True),
+        ("drones", "launched", True),
+        ("drones", "intercepted", True),
+        ("buildings", "destroyed", True),
+        ("homes", "damaged", True),
+        ("tanks", "lost", True),
+        ("personnel", "present", False),
+        ("personnel", "training", False),
+        ("area", "seized", False),
+        ("money", None, False),
+        ("aid", None, False),
+    ],
+)
+def test_which_running_totals_grow(thing: str, act: str | None, grows: bool) -> None:
+    assert Measures.default().grows(Measure(thing, act)) is grows
+
+
+@pytest.mark.parametrize(
+    ("unit", "item", "predicate", "thing"),
+    [
+        # a unit names the measure before the item does
+        ("USD", "military aid", "supplied", "money"),
+        ("EUR", "aid", "money", "money"),
+        ("km2", "farmland", "seized", "area"),
+        ("t", "food", "supplied", "aid"),
+    ],
+)
+def test_a_unit_names_the_measure_before_the_item(
+    unit: str, item: str, predicate: str, thing: str
+) -> None:
+    claim = Claim(Quantity.exact(Decimal(5), unit=unit, item=item), Predicate(predicate))
+    assert Measures.default().measure_of(claim).thing == thing
+
+
+# What happens to people, each a measure of its own whatever the item says.
+_PEOPLE_EVENTS = "killed wounded casualties missing captured abducted released displaced".split()
+
+
+@pytest.mark.parametrize("key", sorted(Lexicon.default().tables["events"]["predicates"]))
+@pytest.mark.parametrize("item", [None, "people", "civilians", "drones"])
+def test_every_predicate_of_the_event_vocabulary_has_a_measure(key: str, item: str | None) -> None:
+    measure = Measures.default().measure_of(
+        Claim(Quantity.exact(Decimal(5), item=item), Predicate(key))
+    )
+    assert measure.label != f"{key} {key}"
+    if key in _PEOPLE_EVENTS:
+        assert measure == Measure(key)
+    elif key == "money":
+        assert measure == Measure("money")
+    elif item == "drones":  # things keep the act done with or to them
+        assert measure == Measure("drones", measure.act) and measure.act is not None
+
+
+# Who did it ---------------------------------------------------------------------------------
+
+_PARTIES = {
+    "-": None,
+    "ye": Actor("ye", "Yemen", ActorKind.STATE, "YE"),
+    "il": Actor("il", "Israel", ActorKind.STATE, "IL"),
+    "il-idf": Actor("il-idf", "Israel Defense Forces", ActorKind.ARMED_FORCES, "IL", parent="il"),
+    "il-mod": Actor("il-mod", "Ministry of Defense", ActorKind.MINISTRY, "IL", parent="il"),
+    "hamas": Actor("hamas", "Hamas", ActorKind.ARMED_GROUP, "PS"),
+    "coalition": Actor("saudi-led-coalition", "Saudi-led coalition", ActorKind.ARMED_FORCES),
+    "gunmen": Actor("gunmen", "gunmen", ActorKind.ARMED_GROUP),
+    "bandits": Actor("bandits", "Bandits", ActorKind.ARMED_GROUP),
+}
+
+AGENT_CASES = [
+    # subject and agent of each claim ("-": none) -> relation, a fragment of the reasons
+    ("ye coalition", "ye coalition", "EQUIVALENT", "the same figure"),
+    ("ye coalition", "ye -", "EQUIVALENT", "the same figure"),
+    ("ye coalition", "ye hamas", "EQUIVALENT", "one names"),
+    ("- coalition", "ye hamas", "EQUIVALENT", "one names"),
+    ("- il", "- hamas", "INCOMPARABLE", "neither names whose they are"),
+    ("- il", "- il-idf", "EQUIVALENT", "the same figure"),
+    ("- il-idf", "- il-mod", "EQUIVALENT", "the same figure"),
+    ("- hamas", "- gunmen", "EQUIVALENT", "the same figure"),
+    ("- gunmen", "- bandits", "EQUIVALENT", "the same figure"),
+    ("- il", "- -", "EQUIVALENT", "the same figure"),
+]
+
+
+@pytest.mark.parametrize(("first", "second", "relation", "reason"), AGENT_CASES)
+def test_agents_part_figures_only_where_no_subject_is_named(
+    first: str, second: str, relation: str, reason: str
+) -> None:
+    def claim(parties: str, originator: str) -> Claim:
+        subject, agent = (_PARTIES[key] for key in parties.split())
+        return Claim(
+            Quantity.exact(Decimal(40), item="people"),
+            Predicate.KILLED,
+            subject=subject,
+            agent=agent,
+            attribution=Attribution(originator=Actor(originator, originator)),
+        )
+
+    forward = compare(claim(first, "un"), claim(second, "ocha"))
+    assert forward.relation is Relation[relation], str(forward)
+    assert any(reason in said for said in forward.reasons), str(forward)
+    assert compare(claim(second, "ocha"), claim(first, "un")).relation is Relation[relation]
 
 
 # Tolerance ----------------------------------------------------------------------------------
@@ -167,6 +323,42 @@ def test_total_of_a_compound_is_derived_casualties() -> None:
     assert result.derived_from == (killed.quantity, wounded.quantity)
     assert result.attribution.originator == killed.attribution.originator
     assert compound_totals([killed, wounded]) == [result]
+
+
+@pytest.mark.parametrize(
+    ("agents", "expected"),
+    [
+        # the parts' agents -> the total's agent: the one they share, else none
+        (("saudi-led-coalition", "saudi-led-coalition"), "saudi-led-coalition"),
+        (("saudi-led-coalition", None), None),
+        (("saudi-led-coalition", "houthis"), None),
+        ((None, None), None),
+    ],
+)
+def test_a_total_keeps_the_agent_its_parts_share(
+    agents: tuple[str | None, str | None], expected: str | None
+) -> None:
+    yemen = Actor("ye", "Yemen", ActorKind.STATE, "YE")
+    killed, wounded = (
+        Claim(
+            Quantity.exact(Decimal(figure), item=item),
+            predicate,
+            subject=yemen,
+            agent=None if agent is None else Actor(agent, agent),
+            evidence=Evidence("Strikes killed 40 and wounded 90.", Span(0, 33)),
+        )
+        for figure, item, predicate, agent in zip(
+            (40, 90),
+            ("killed", "wounded"),
+            (Predicate.KILLED, Predicate.WOUNDED),
+            agents,
+            strict=True,
+        )
+    )
+    result = total([killed, wounded])
+    assert result.subject == yemen
+    assert (result.agent.id if result.agent is not None else None) == expected
+    assert [c.agent for c in compound_totals([killed, wounded])] == [result.agent]
 
 
 def test_total_of_open_bounds_stays_open() -> None:
@@ -249,6 +441,13 @@ OUTLETS = [
     Actor("kyiv-independent", "The Kyiv Independent", ActorKind.MEDIA_OUTLET),
 ]
 SUBJECTS = [Actor("kp", "North Korea", ActorKind.STATE, "KP"), None]
+AGENTS = [
+    None,
+    Actor("ru", "Russia", ActorKind.STATE, "RU"),
+    Actor("ru-af", "Russian Armed Forces", ActorKind.ARMED_FORCES, "RU", parent="ru"),
+    Actor("ua", "Ukraine", ActorKind.STATE, "UA"),
+    Actor("gunmen", "gunmen", ActorKind.ARMED_GROUP),
+]
 ITEMS = [
     ("troops", Predicate.SENT),
     ("killed", Predicate.KILLED),
@@ -280,6 +479,7 @@ def claims(draw: st.DrawFn) -> Claim:
         quantity=draw(quantities(item)),
         predicate=predicate,
         subject=draw(st.sampled_from(SUBJECTS)),
+        agent=draw(st.sampled_from(AGENTS)),
         as_of=draw(st.sampled_from([None, date(2025, 1, 13), date(2025, 3, 27)])),
         cumulative=draw(st.sampled_from([None, True, False])),
         attribution=Attribution(
@@ -367,3 +567,38 @@ _A_CLAIM = Claim(Quantity.exact(Decimal(3)), Predicate.SENT)
 def test_bad_input_gets_a_typed_error(call: Callable[[], object], error: type[Exception]) -> None:
     with pytest.raises(error):
         call()
+
+
+def test_measures_and_growing_acts_extend_through_the_lexicon() -> None:
+    lexicon = Lexicon.default().extended(
+        {
+            "compare": {
+                "measures": {"fuel": {"words": ["fuel", "diesel"], "any_act": True}},
+                "growing": {"acts": ["looted"]},
+            }
+        }
+    )
+    measures = Measures.for_lexicon(lexicon)
+    looted = Claim(Quantity.exact(Decimal(7), item="warehouses"), Predicate("looted"))
+    assert measures.measure_of(looted) == Measure("warehouses", "looted")
+    assert measures.grows(Measure("warehouses", "looted"))
+    assert measures.grows(Measure("drones", "launched"))  # the shipped acts stay
+    diesel = Claim(Quantity.exact(Decimal(7), item="barrels of diesel"), Predicate.SUPPLIED)
+    assert measures.measure_of(diesel) == Measure("fuel")
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ('[compare.growing]\nacts = "sent"\n', r"line 2: compare\.growing\.acts"),
+        ('[compare.measures.fuel]\nany_act = "yes"\n', r"line 2: .*any_act: expected true"),
+        ("[compare.growing]\nacts = ['sent']\nrising = ['x']\n", "unknown entry"),
+    ],
+)
+def test_malformed_compare_tables_are_rejected_with_their_line(
+    tmp_path: Path, toml: str, message: str
+) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text(toml, encoding="utf-8")
+    with pytest.raises(LexiconError, match=message):
+        Lexicon.default().extended(path)

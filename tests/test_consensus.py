@@ -12,12 +12,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from osint_claims import (
+    Actor,
+    ActorKind,
     Attribution,
     Claim,
     InvalidInputError,
+    Predicate,
+    Quantity,
     Relation,
     Report,
     SegmentKind,
+    Topic,
     build_report,
     claim_date,
     compare,
@@ -215,3 +220,114 @@ def test_related_headlines_have_no_date_of_their_own() -> None:
     related = [c for c in claims if c.evidence.segment is SegmentKind.RELATED]
     assert [c.quantity.figure for c in related] == ["at least 100"]
     assert claim_date(related[0]) is None
+
+
+# Who did it -----------------------------------------------------------------------------------
+
+_SIDES = {
+    "ye": Actor("ye", "Yemen", ActorKind.STATE, "YE"),
+    "il": Actor("il", "Israel", ActorKind.STATE, "IL"),
+    "il-idf": Actor("il-idf", "Israel Defense Forces", ActorKind.ARMED_FORCES, "IL", parent="il"),
+    "hamas": Actor("hamas", "Hamas", ActorKind.ARMED_GROUP, "PS"),
+    "coalition": Actor("saudi-led-coalition", "Saudi-led coalition", ActorKind.ARMED_FORCES),
+    "gunmen": Actor("gunmen", "gunmen", ActorKind.ARMED_GROUP),
+}
+
+
+def _killed(figure: int, parties: str, originator: str = "un") -> Claim:
+    subject, agent = (_SIDES.get(key) for key in parties.split())
+    return Claim(
+        Quantity.exact(Decimal(figure), item="people"),
+        Predicate.KILLED,
+        subject=subject,
+        agent=agent,
+        attribution=Attribution(originator=Actor(originator, originator.upper())),
+    )
+
+
+GROUP_CASES = [
+    # claims as "figure subject agent" ("-": none), comma-separated -> topics as "label: figures"
+    ("40 ye coalition, 38 ye hamas, 41 ye -", ["Yemen: killed: 40 38 41"]),
+    (
+        "40 - il, 1200 - hamas",
+        ["unnamed party: killed by Hamas: 1200", "unnamed party: killed by Israel: 40"],
+    ),
+    ("40 - il-idf, 42 - il", ["unnamed party: killed by Israel: 40 42"]),
+    ("40 - il-idf, 42 - il-idf", ["unnamed party: killed by Israel Defense Forces: 40 42"]),
+    ("40 - il, 38 - gunmen, 41 - -", ["unnamed party: killed by Israel: 40 38 41"]),
+    (
+        "40 - il, 1200 - hamas, 12 - gunmen",
+        [
+            "unnamed party: killed: 12",
+            "unnamed party: killed by Hamas: 1200",
+            "unnamed party: killed by Israel: 40",
+        ],
+    ),
+    ("40 ye coalition, 12 - hamas", ["Yemen: killed: 40 12"]),
+    ("40 - gunmen, 12 - -", ["unnamed party: killed: 40 12"]),
+]
+
+
+@pytest.mark.parametrize(("claims_text", "topics"), GROUP_CASES)
+def test_the_agent_parts_topics_only_where_no_subject_is_named(
+    claims_text: str, topics: list[str]
+) -> None:
+    sample = []
+    for spec in claims_text.split(", "):
+        figure, parties = spec.split(" ", 1)
+        sample.append(_killed(int(figure), parties))
+    found = sorted(
+        f"{topic.label}: {' '.join(str(c.quantity.value) for c in topic.claims)}"
+        for topic in group(sample)
+    )
+    assert found == sorted(topics)
+
+
+@given(st.lists(claims(), max_size=12))
+def test_agents_never_part_claims_whose_subject_is_named(sample: list[Claim]) -> None:
+    named = [claim for claim in sample if claim.subject is not None]
+    erased = [attrs.evolve(claim, agent=None) for claim in named]
+
+    def partition(topics: list[Topic], of: list[Claim]) -> list[tuple[str, list[int]]]:
+        # Which claims share a topic, by their place in the list: agents erased or not.
+        return sorted(
+            (topic.label, sorted(i for c in topic.claims for i, x in enumerate(of) if x is c))
+            for topic in topics
+        )
+
+    assert partition(group(named), named) == partition(group(erased), erased)
+    assert all(topic.agent is None for topic in group(sample) if topic.subject is not None)
+
+
+def test_the_report_shows_who_did_it_where_that_is_not_the_subject() -> None:
+    claims = [
+        _killed(40, "ye coalition", "ye-health"),
+        _killed(38, "ye hamas", "sa"),
+        _killed(41, "ye ye", "un"),
+    ]
+    report = build_report(claims)
+    [topic] = report.topics
+    assert [agent.name for agent in topic.topic.agents] == ["Saudi-led coalition", "Hamas", "Yemen"]
+    text = render_report(report)
+    assert "  when     figure  agent                who" in text
+    rows = {line.split()[1]: line for line in text.splitlines() if line.startswith("  undated")}
+    assert "Saudi-led coalition" in rows["40"] and "Hamas" in rows["38"]
+    assert rows["41"].split()[2] == "-"  # Yemen killed its own: no agent beside the subject
+    markdown = render_report(report, "markdown")
+    assert (
+        "| when | figure | agent | who | how sure | through |\n|---|---|---|---|---|---|"
+        in markdown
+    )
+    assert "| undated | 40 | Saudi-led coalition | YE-HEALTH |" in markdown
+
+
+def test_a_report_without_agents_has_no_agent_column() -> None:
+    text = render_report([_killed(40, "ye -"), _killed(40, "ye ye")])
+    assert "agent" not in text
+    assert "| when | figure | who |" in render_report([_killed(40, "ye -")], "markdown")
+
+
+def test_topics_with_an_agent_round_trip_through_the_report_json() -> None:
+    report = build_report([_killed(40, "- il"), _killed(1200, "- hamas")])
+    assert sorted(t.topic.agent.id for t in report.topics if t.topic.agent) == ["hamas", "il"]
+    assert from_json(render_report(report, "json"), Report) == report

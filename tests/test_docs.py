@@ -9,7 +9,7 @@ from pathlib import Path
 import attrs
 import pytest
 
-from osint_claims import model
+from osint_claims import Lexicon, model
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 MODEL_PAGE = DOCS / "model.md"
@@ -50,3 +50,11 @@ def test_quickstart_links_the_other_pages() -> None:
     for page in re.findall(r"\]\(([a-z_]+\.md)\)", text):
         if page != "compare.md":  # written with the comparison module
             assert (DOCS / page).exists(), page
+
+
+def test_model_page_names_every_predicate_of_the_event_vocabulary() -> None:
+    section = _sections()["Predicate"]
+    named = re.findall(r"`([a-z_]+)`", section.split("\n| `key` |", 1)[1].split("\n", 1)[0])
+    keys = list(Lexicon.default().tables["events"]["predicates"])
+    assert [key for key in keys if key not in named] == []
+    assert "other" in named

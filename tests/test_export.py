@@ -21,9 +21,13 @@ import model_strategies  # noqa: F401  (registers strategies for st.from_type)
 from osint_claims import (
     QUANTITY_FIELDS,
     RECORD_FIELDS,
+    Actor,
+    ActorKind,
+    Attribution,
     Claim,
     MissingDependencyError,
     OsintClaimsError,
+    Predicate,
     Quantity,
     Record,
     csv_cell,
@@ -75,6 +79,69 @@ def test_every_record_has_exactly_the_record_fields(claim: Claim) -> None:
     record = to_record(claim)
     assert tuple(record) == RECORD_FIELDS
     assert all(v is None or isinstance(v, str | bool | int) for v in record.values())
+
+
+def test_agent_columns_stand_next_to_the_subject() -> None:
+    at = RECORD_FIELDS.index("subject")
+    assert RECORD_FIELDS[at : at + 5] == (
+        "subject",
+        "subject_name",
+        "agent",
+        "agent_name",
+        "recipient",
+    )
+    assert RECORD_FIELDS[RECORD_FIELDS.index("originator_name") + 1] == "originator_affiliation"
+
+
+_YEMEN = Actor("ye", "Yemen", ActorKind.STATE, "YE")
+_COALITION = Actor("saudi-led-coalition", "Saudi-led coalition", ActorKind.ARMED_FORCES)
+_MARCHENKO = Actor(
+    "olena-marchenko", "Olena Marchenko", ActorKind.OFFICIAL, affiliation="head of the region"
+)
+
+
+@pytest.mark.parametrize(
+    ("agent", "originator", "expected"),
+    [
+        # agent, originator -> agent, agent_name, originator_affiliation
+        (
+            _COALITION,
+            _MARCHENKO,
+            ("saudi-led-coalition", "Saudi-led coalition", "head of the region"),
+        ),
+        (None, _MARCHENKO, (None, None, "head of the region")),
+        (_COALITION, _YEMEN, ("saudi-led-coalition", "Saudi-led coalition", None)),
+        (None, None, (None, None, None)),
+    ],
+)
+def test_agent_and_affiliation_columns(
+    agent: Actor | None, originator: Actor | None, expected: tuple[str | None, ...]
+) -> None:
+    claim = Claim(
+        Quantity.exact(Decimal(40), item="civilians"),
+        Predicate.KILLED,
+        subject=_YEMEN,
+        agent=agent,
+        attribution=Attribution(originator=originator),
+    )
+    row = to_record(claim)
+    assert (row["agent"], row["agent_name"], row["originator_affiliation"]) == expected
+    assert (row["subject"], row["subject_name"]) == ("ye", "Yemen")
+    out = io.StringIO(newline="")
+    write_csv([row], out)
+    [back] = _read_back(out.getvalue())
+    assert back["agent_name"] == csv_cell(expected[1])
+    frame = to_dataframe([claim])
+    assert str(frame["agent"].dtype) == "string"
+    assert (frame.loc[0, "agent"] is pd.NA) == (agent is None)
+
+
+@given(st.from_type(Claim))
+def test_agent_columns_name_the_agent(claim: Claim) -> None:
+    row = to_record(claim)
+    agent = claim.agent
+    assert row["agent"] == (agent.id if agent is not None else None)
+    assert row["agent_name"] == (agent.name if agent is not None else None)
 
 
 @given(st.from_type(Quantity))

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import itertools
+import json
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -13,6 +15,7 @@ import model_strategies  # noqa: F401  (registers strategies for st.from_type)
 from osint_claims import (
     ModelError,
     Quantity,
+    converter,
     extract_quantities,
     from_json,
     parse_number,
@@ -168,3 +171,87 @@ def test_json_written_before_originators_and_segments_still_reads() -> None:
     assert [a.id for a in attribution.originators] == ["kr"]
     evidence = from_json('{"text": "x", "span": {"start": 0, "end": 1}}', Evidence)
     assert evidence.segment is SegmentKind.BODY
+
+
+# JSON written before 0.2 has no "agent" on claims and no "affiliation" on actors.
+def _without_new_fields(data: object) -> object:
+    if isinstance(data, dict):
+        return {
+            key: _without_new_fields(value)
+            for key, value in data.items()
+            if key not in ("agent", "affiliation")
+        }
+    if isinstance(data, list):
+        return [_without_new_fields(value) for value in data]
+    return data
+
+
+def _keys(data: object) -> set[str]:
+    if isinstance(data, dict):
+        return set(data).union(*map(_keys, data.values()))
+    if isinstance(data, list):
+        return set().union(*map(_keys, data))
+    return set()
+
+
+def _without_agent_or_affiliation(claim: Claim) -> Claim:
+    def actor(found: Actor | None) -> Actor | None:
+        return None if found is None else attrs.evolve(found, affiliation=None)
+
+    def actors(found: tuple[Actor, ...]) -> tuple[Actor, ...]:
+        return tuple(attrs.evolve(a, affiliation=None) for a in found)
+
+    attribution = claim.attribution
+    source = claim.source
+    return attrs.evolve(
+        claim,
+        subject=actor(claim.subject),
+        agent=None,
+        recipient=actor(claim.recipient),
+        attribution=Attribution(
+            outlet=actor(attribution.outlet),
+            via=actors(attribution.via),
+            originators=actors(attribution.originators),
+        ),
+        source=None
+        if source is None
+        else attrs.evolve(source, outlet=actor(source.outlet), via=actors(source.via)),
+    )
+
+
+_AFFILIATED = st.builds(
+    Actor,
+    id=st.text(min_size=1, max_size=12),
+    name=st.text(min_size=1, max_size=12),
+    kind=st.sampled_from(ActorKind),
+    affiliation=st.text(min_size=1, max_size=40),
+)
+
+
+@given(st.from_type(Claim), _AFFILIATED, _AFFILIATED)
+def test_agents_and_affiliations_round_trip(claim: Claim, agent: Actor, speaker: Actor) -> None:
+    claim = attrs.evolve(claim, agent=agent, attribution=Attribution(originator=speaker))
+    back = from_json(to_json(claim), Claim)
+    assert back == claim
+    assert back.agent is not None and back.agent.affiliation == agent.affiliation
+    assert back.attribution.originator is not None
+    assert back.attribution.originator.affiliation == speaker.affiliation
+
+
+@given(st.from_type(Claim))
+def test_json_written_before_agents_and_affiliations_still_reads(claim: Claim) -> None:
+    data = _without_new_fields(converter.unstructure(claim))
+    assert _keys(data).isdisjoint({"agent", "affiliation"})
+    assert from_json(json.dumps(data), Claim) == _without_agent_or_affiliation(claim)
+
+
+def test_a_claim_of_0_1_reads_with_no_agent() -> None:
+    old = (
+        '{"quantity": {"value": "40", "low": "40", "high": "40"}, "predicate": "killed", '
+        '"subject": {"id": "ye", "name": "Yemen", "kind": "state", "country": "YE", '
+        '"aliases": [], "parent": null}}'
+    )
+    claim = from_json(old, Claim)
+    assert claim.agent is None
+    assert claim.subject == Actor("ye", "Yemen", ActorKind.STATE, "YE")
+    assert claim.subject.affiliation is None

@@ -137,11 +137,39 @@ def _broken(change: str) -> dict[str, Any]:
         document["subject"] = {"id": "kp"}
     elif change == "list not array":
         document["derived_from"] = {"value": "1"}
+    elif change == "agent not an actor":
+        document["agent"] = "the coalition"
+    elif change == "affiliation not a string":
+        document["subject"]["affiliation"] = ["head of the regional administration"]
     return document
 
 
 def test_a_written_claim_validates() -> None:
     assert _errors(_seed_claim()) == []
+
+
+def test_agent_and_affiliation_are_optional_fields() -> None:
+    defs = json_schema()["$defs"]
+    assert defs["Claim"]["properties"]["agent"] == {
+        "anyOf": [{"$ref": "#/$defs/Actor"}, {"type": "null"}]
+    }
+    assert list(defs["Claim"]["properties"]).index("agent") == 3  # after the subject
+    assert defs["Actor"]["properties"]["affiliation"] == {
+        "anyOf": [{"type": "string"}, {"type": "null"}]
+    }
+    assert "agent" not in defs["Claim"]["required"]
+    assert defs["Actor"]["required"] == ["id", "name"]
+
+
+def test_claims_written_before_agents_and_affiliations_validate() -> None:
+    document = _seed_claim()
+    agent = copy.deepcopy(document["subject"])
+    agent["affiliation"] = "the air force"
+    assert _errors({**document, "agent": agent}) == []
+    del document["agent"]
+    for actor in (document["subject"], document["recipient"]):
+        del actor["affiliation"]
+    assert _errors(document) == []
 
 
 @pytest.mark.parametrize(
@@ -155,6 +183,8 @@ def test_a_written_claim_validates() -> None:
         ("bad date", "'27 March 2025' does not match"),
         ("bad nested object", "is not valid under any of the given schemas"),
         ("list not array", "is not of type 'array'"),
+        ("agent not an actor", "'the coalition' is not of type 'object'"),
+        ("affiliation not a string", "is not of type 'string'"),
     ],
 )
 def test_broken_documents_are_rejected(change: str, message: str) -> None:

@@ -455,6 +455,7 @@ def _derived(
         quantity=quantity,
         predicate=predicate,
         subject=_common([c.subject for c in inputs]),
+        agent=_common([c.agent for c in inputs]),
         recipient=_common([c.recipient for c in inputs]),
         period=_common([c.period for c in inputs]),
         as_of=as_of if as_of is not None else _common([c.as_of for c in inputs]),

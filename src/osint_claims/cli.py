@@ -467,6 +467,7 @@ CLAIMS: Final[Layout[Claim]] = Layout(
         "predicate",
         "item",
         "subject_name",
+        "agent_name",
         "recipient_name",
         "period_start",
         "period_end",

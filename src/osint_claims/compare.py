@@ -5,7 +5,7 @@ part and its whole, same subject and recipient, units that convert, both increme
 both running totals), then compares the figures as intervals. The rules, in order:
 
 1. different measures, subjects, recipients, units, rates, or an increment against a
-   running total: ``INCOMPARABLE``;
+   running total; or, where neither names a subject, different agents: ``INCOMPARABLE``;
 2. a part against its whole (killed against casualties): ``CONSISTENT`` unless the part
    must exceed the whole;
 3. the same originator, both running totals, at different dates: the later ``SUPERSEDES``
@@ -17,6 +17,11 @@ both running totals), then compares the figures as intervals. The rules, in orde
 6. one interval strictly inside the other: ``REFINES`` (and ``REFINED_BY`` the other way);
 7. intervals that overlap, or a point figure that rounds to the other: ``CONSISTENT``;
 8. otherwise ``CONTRADICTS``.
+
+Who did it (the agent) matters only where neither claim says whose people or things were
+counted: sources name an attacker in many ways, and dispute it, while the toll they count is
+the same. Where a subject is named, claims whose agents differ are compared as any others,
+and the reasons say that they name different agents.
 
 Approximate figures widen by a :class:`Tolerance` before rule 6: by default half a unit of
 their last significant digit ("about 220" allows 215–225, "some 11,000" 10,500–11,500).
@@ -49,6 +54,7 @@ import attrs
 from ._decimals import in_context
 from ._figures import claim_label, figure_text
 from ._intervals import Interval, half_unit, rounds_to
+from ._parties import Sides
 from .errors import InvalidInputError, ModelError
 from .lexicon import Lexicon
 from .measures import Measure, Measures
@@ -407,6 +413,15 @@ class _Rules:
             assert a.recipient is not None and b.recipient is not None
             self._say(f"to {a.recipient.name} and to {b.recipient.name}")
             return False
+        if not Sides.for_lexicon(self.lexicon).differ(a.agent, b.agent):
+            return True
+        assert a.agent is not None and b.agent is not None
+        if a.subject is None and b.subject is None:
+            # Nothing but the agent says whose toll each is: the dead of one attack and of
+            # another are different people.
+            self._say(f"neither names whose they are; done by {a.agent.name} and by {b.agent.name}")
+            return False
+        self._say(f"one names {a.agent.name} as having done it, the other {b.agent.name}")
         return True
 
     def _same_kind_of_figure(self) -> bool:

@@ -1,7 +1,8 @@
 """Many claims about one thing: topics, the voices behind them, a consensus and a timeline.
 
 - :func:`group` sorts claims into :class:`Topic` s: the same subject, measure and recipient,
-  and either running totals or increments over overlapping periods;
+  and either running totals or increments over overlapping periods; who did it (the
+  agent) tells topics apart only where no claim names whose people or things were counted;
 - :func:`voices` counts each independent originator once: outlets that cite the same
   originator are one voice, and an originator's latest figure supersedes its earlier ones;
 - :func:`consensus` gives low, best and high (as UCDP does) and the conservative figure
@@ -37,6 +38,7 @@ import attrs
 
 from ._decimals import in_context
 from ._figures import names_text
+from ._parties import Sides
 from .compare import claim_date, claims_given, increment_period, is_increment
 from .lexicon import Lexicon
 from .measures import Measure, Measures
@@ -65,8 +67,15 @@ def _actors(values: Iterable[Actor]) -> tuple[Actor, ...]:
 
 @attrs.frozen(slots=True)
 class Topic:
-    """Claims about one thing: who (``subject``) did what (``measure``) to whom
-    (``recipient``), as running totals or as increments over one ``period``."""
+    """Claims about one thing: whose people or things (``subject``) had what done to them
+    (``measure``), to or for whom (``recipient``), as running totals or as increments over
+    one ``period``.
+
+    Who did it is no part of a topic where the subject is named: sources name an attacker
+    in many ways, and dispute it, while the toll they count is the same. ``agent`` is set
+    only for a topic whose claims name no subject, where it is all that tells the dead of
+    one attack from those of another; each claim's own agent stays on the claim.
+    """
 
     subject: Actor | None
     measure: Measure
@@ -76,14 +85,18 @@ class Topic:
     claims: tuple[Claim, ...] = attrs.field(converter=_claims)
     dimension: str | None = None
     per: str | None = None
+    agent: Actor | None = None
 
     @property
     def label(self) -> str:
-        """A heading: "North Korea → Russia: personnel sent (increments, 2025-01-01 to …)"."""
+        """A heading: "North Korea → Russia: personnel sent (increments, 2025-01-01 to …)",
+        "unnamed party: abducted by Hamas"."""
         parties = self.subject.name if self.subject is not None else "unnamed party"
         if self.recipient is not None:
             parties += f" → {self.recipient.name}"
         text = f"{parties}: {self.measure.label}"
+        if self.agent is not None:
+            text += f" by {self.agent.name}"
         if self.dimension is not None and self.dimension != self.measure.thing:
             text += " (share)" if self.dimension == "ratio" else f" ({self.dimension})"
         if self.per is not None:
@@ -92,6 +105,25 @@ class Topic:
             text += " (increments"
             text += f", {self.period.start} to {self.period.end})" if self.period else ", undated)"
         return text
+
+    @property
+    def agents(self) -> tuple[Actor, ...]:
+        """Everyone the topic's claims say did it, once each, in the order first named.
+
+        >>> from decimal import Decimal
+        >>> from osint_claims import Predicate, Quantity
+        >>> [topic] = group([Claim(Quantity.exact(Decimal(40)), Predicate.KILLED,
+        ...                        subject=Actor("ye", "Yemen"), agent=Actor(i, n))
+        ...                  for i, n in [("saudi-led-coalition", "Saudi-led coalition"),
+        ...                               ("sa", "Saudi Arabia")]])
+        >>> topic.label, [agent.name for agent in topic.agents]
+        ('Yemen: killed', ['Saudi-led coalition', 'Saudi Arabia'])
+        """
+        found: dict[str, Actor] = {}
+        for claim in self.claims:
+            if claim.agent is not None:
+                found.setdefault(claim.agent.id, claim.agent)
+        return tuple(found.values())
 
 
 @attrs.frozen(slots=True)
@@ -136,14 +168,28 @@ def group(claims: Iterable[Claim], *, lexicon: Lexicon | None = None) -> list[To
     """Claims sorted into topics, largest first.
 
     A claim that names no subject or no recipient joins the topic of the only one named
-    for its measure; increments join when their periods overlap (or one has none).
+    for its measure; increments join when their periods overlap (or one has none). Claims
+    that name no subject and cannot join one are told apart by the side that did it; those
+    that name none (or only "gunmen", "bandits": attackers named by what they are) join the
+    only side named.
 
+    >>> from decimal import Decimal
+    >>> from osint_claims import Predicate, Quantity
+    >>> def abducted(figure, agent):
+    ...     return Claim(Quantity.exact(Decimal(figure)), Predicate.ABDUCTED,
+    ...                  agent=Actor(agent.lower(), agent))
+    >>> topics = group([abducted(251, "Hamas"), abducted(30, "Islamic Jihad"),
+    ...                 abducted(12, "Gunmen")])
+    >>> [topic.label for topic in topics]  # doctest: +NORMALIZE_WHITESPACE
+    ['unnamed party: abducted', 'unnamed party: abducted by Hamas',
+     'unnamed party: abducted by Islamic Jihad']
     >>> group([])
     []
     """
     claims = claims_given("group", claims)
     lexicon = lexicon if lexicon is not None else Lexicon.default()
     measures = Measures.for_lexicon(lexicon)
+    sides = Sides.for_lexicon(lexicon)
     units = lexicon.units
     by_measure: dict[tuple[Measure, bool, str | None, str | None], list[Claim]] = {}
     for claim in claims:
@@ -156,12 +202,25 @@ def group(claims: Iterable[Claim], *, lexicon: Lexicon | None = None) -> list[To
     topics: list[Topic] = []
     for (measure, increment, dimension, per), members in by_measure.items():
         for subject, by_subject in _by_party(members, "subject"):
-            for recipient, together in _by_party(by_subject, "recipient"):
-                clusters = _by_period(together) if increment else [(None, together)]
-                topics.extend(
-                    Topic(subject, measure, recipient, increment, period, cluster, dimension, per)
-                    for period, cluster in clusters
-                )
+            # Only where no side is named for the counted does who did it tell tolls apart.
+            by_agent = _by_agent(by_subject, sides) if subject is None else [(None, by_subject)]
+            for agent, of_agent in by_agent:
+                for recipient, together in _by_party(of_agent, "recipient"):
+                    clusters = _by_period(together) if increment else [(None, together)]
+                    topics.extend(
+                        Topic(
+                            subject,
+                            measure,
+                            recipient,
+                            increment,
+                            period,
+                            cluster,
+                            dimension,
+                            per,
+                            agent,
+                        )
+                        for period, cluster in clusters
+                    )
     topics.sort(key=lambda topic: (-len(topic.claims), topic.label))
     return topics
 
@@ -175,6 +234,34 @@ def _by_party(claims: list[Claim], role: str) -> list[tuple[Actor | None, list[C
             unnamed.append(claim)
         else:
             named.setdefault(actor.id, (actor, []))[1].append(claim)
+    groups: list[tuple[Actor | None, list[Claim]]] = list(named.values())
+    if unnamed and len(groups) == 1:
+        groups[0][1].extend(unnamed)
+        groups[0][1].sort(key=claims.index)
+    elif unnamed:
+        groups.append((None, unnamed))
+    return groups
+
+
+def _by_agent(claims: list[Claim], sides: Sides) -> list[tuple[Actor | None, list[Claim]]]:
+    # As _by_party, by the side each agent stands for: "Israeli forces" and "Israel" are one
+    # attacker, "gunmen" none. A side is named by its own actor where a claim names it, else
+    # by the first that stands for it.
+    named: dict[str, tuple[Actor, list[Claim]]] = {}
+    unnamed: list[Claim] = []
+    for claim in claims:
+        agent = claim.agent
+        key = sides.side(agent)
+        if agent is None or key is None:
+            unnamed.append(claim)
+            continue
+        found = named.get(key)
+        if found is None:
+            named[key] = (agent, [claim])
+        else:
+            found[1].append(claim)
+            if agent.id == key and found[0].id != key:
+                named[key] = (agent, found[1])
     groups: list[tuple[Actor | None, list[Claim]]] = list(named.values())
     if unnamed and len(groups) == 1:
         groups[0][1].extend(unnamed)

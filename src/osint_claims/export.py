@@ -7,7 +7,10 @@ quantity columns; :func:`write_csv` writes either kind and :func:`to_dataframe` 
 Every record has the same keys, in the order of :data:`RECORD_FIELDS`; values are
 strings, booleans, integers or ``None``. Figures stay exact decimal strings ("11000",
 "0.6666666666666666666666666667") so that a CSV written from them loses nothing; actors
-appear twice, as their stable id (for joins) and their name (for reading).
+appear twice, as their stable id (for joins) and their name (for reading): ``subject``
+and ``subject_name`` for whose people or things are counted, ``agent`` and ``agent_name``
+for who did it, and so on; ``originator_affiliation`` is the role the text gives a
+speaker the registry does not know.
 
 >>> from osint_claims import extract_claims
 >>> from datetime import date
@@ -16,6 +19,8 @@ appear twice, as their stable id (for joins) and their name (for reading).
 >>> row = to_records(claims)[0]
 >>> row["value"], row["item"], row["predicate"], row["originator"], row["recipient"]
 ('3000', 'troops', 'sent', 'kr-jcs', 'ru')
+>>> [field for field in RECORD_FIELDS if field.startswith(("subject", "agent"))]
+['subject', 'subject_name', 'agent', 'agent_name']
 """
 
 from __future__ import annotations
@@ -68,6 +73,8 @@ RECORD_FIELDS: Final[tuple[str, ...]] = (
     "predicate",
     "subject",
     "subject_name",
+    "agent",
+    "agent_name",
     "recipient",
     "recipient_name",
     "period_start",
@@ -78,6 +85,7 @@ RECORD_FIELDS: Final[tuple[str, ...]] = (
     "hedge",
     "originator",
     "originator_name",
+    "originator_affiliation",
     "via",
     "outlet",
     "outlet_name",
@@ -140,6 +148,12 @@ def to_record(claim: Claim) -> Record:
     >>> row = to_record(Claim(Quantity.exact(Decimal(300), item="killed"), Predicate.KILLED))
     >>> row["value"], row["bound"], row["hedge"], row["derived"], row["originator"]
     ('300', 'exact', 'stated', False, None)
+    >>> from osint_claims import Actor
+    >>> row = to_record(Claim(Quantity.exact(Decimal(40), item="civilians"), Predicate.KILLED,
+    ...                       subject=Actor("ye", "Yemen"),
+    ...                       agent=Actor("saudi-led-coalition", "Saudi-led coalition")))
+    >>> row["subject_name"], row["agent"], row["agent_name"]
+    ('Yemen', 'saudi-led-coalition', 'Saudi-led coalition')
     """
     period = claim.period
     attribution = claim.attribution
@@ -149,6 +163,8 @@ def to_record(claim: Claim) -> Record:
         "predicate": claim.predicate.key,
         "subject": _id(claim.subject),
         "subject_name": _name(claim.subject),
+        "agent": _id(claim.agent),
+        "agent_name": _name(claim.agent),
         "recipient": _id(claim.recipient),
         "recipient_name": _name(claim.recipient),
         "period_start": period.start.isoformat() if period is not None else None,
@@ -159,6 +175,9 @@ def to_record(claim: Claim) -> Record:
         "hedge": claim.hedge.value,
         "originator": _id(attribution.originator),
         "originator_name": _name(attribution.originator),
+        "originator_affiliation": (
+            attribution.originator.affiliation if attribution.originator is not None else None
+        ),
         "via": _LIST_SEPARATOR.join(actor.id for actor in attribution.via) or None,
         "outlet": _id(attribution.outlet),
         "outlet_name": _name(attribution.outlet),

@@ -205,7 +205,7 @@ _SCHEMA: Final[Mapping[str, Any]] = {
             "origin_suffixes": "words",
         },
     },
-    "compare": {"measures": "measures", "acts": "word_lists"},
+    "compare": {"measures": "measures", "acts": "word_lists", "growing": {"acts": "words"}},
     "events": {
         "predicates": "events",
         "things": "word_lists",
@@ -484,6 +484,7 @@ def _check_entry(kind: str, value: Any, source: _Source, path: tuple[Any, ...]) 
                 "dimensions": "words",
                 "part_of": "string",
                 "grows": "flag",
+                "any_act": "flag",
             },
             value,
             source,

@@ -49,9 +49,14 @@ class Measure:
 
     @property
     def label(self) -> str:
-        """A short readable name: "personnel sent", "casualties"."""
+        """A short readable name: "personnel sent", "casualties"; an act that repeats the
+        thing is said once.
+
+        >>> Measure("aid", "aid").label
+        'aid'
+        """
         thing = self.thing if self.thing is not None else "unstated"
-        return f"{thing} {self.act}" if self.act else thing
+        return f"{thing} {self.act}" if self.act and self.act != thing else thing
 
 
 _CURRENCY_DIMENSION: Final = "currency"
@@ -62,8 +67,9 @@ class _MeasureSpec:
     name: str
     part_of: str | None
     grows: bool
-    # Casualty measures name what happened to people; no act is added to them.
-    from_predicate: bool
+    # Measures named by a predicate, parts of a whole and measures of any act name what
+    # happened on their own: no act is added to them.
+    names_act: bool
 
 
 class Measures:
@@ -88,7 +94,9 @@ class Measures:
                 name=name,
                 part_of=spec.get("part_of"),
                 grows=bool(spec.get("grows", False)),
-                from_predicate=bool(predicates),
+                names_act=bool(predicates)
+                or spec.get("part_of") is not None
+                or bool(spec.get("any_act", False)),
             )
             for key in predicates:
                 self._by_predicate[key] = name
@@ -102,6 +110,7 @@ class Measures:
         for act, predicates in table.get("acts", {}).items():
             for key in predicates:
                 self._act_of[key] = act
+        self._growing_acts = frozenset(table.get("growing", {}).get("acts", ()))
         self._dimension_of: dict[str, str] = {
             key: unit.dimension for key, unit in lexicon.units.items()
         }
@@ -132,6 +141,9 @@ class Measures:
         Measure(thing='casualties', act=None)
         >>> m.measure_of(Claim(Quantity.exact(Decimal(1300), unit="km2"), Predicate.SEIZED))
         Measure(thing='area', act='seized')
+        >>> m.measure_of(Claim(Quantity.exact(Decimal(80), item="Russian drones"),
+        ...                    Predicate.INTERCEPTED))
+        Measure(thing='drones', act='intercepted')
         """
         key = claim.predicate.key
         act = self._act_of.get(key, key)
@@ -139,12 +151,16 @@ class Measures:
         if named is not None:
             return Measure(named)
         quantity = claim.quantity
-        thing = self._thing_of_item(quantity.item)
-        if thing is None and quantity.unit is not None:
+        # A unit says what is counted before the item does: "$2 billion in military aid"
+        # is money, "1,300 km2 of farmland" an area.
+        thing = None
+        if quantity.unit is not None:
             thing = self._by_dimension.get(self._dimension_of.get(quantity.unit, ""))
+        if thing is None:
+            thing = self._thing_of_item(quantity.item)
         if thing is None and quantity.item:
             thing = quantity.item.lower().split()[-1]
-        if thing is not None and self._is_casualty(thing):
+        if thing is not None and self._names_act(thing):
             return Measure(thing)
         return Measure(thing, act)
 
@@ -160,9 +176,9 @@ class Measures:
                 best = rank
         return best[2] if best is not None else None
 
-    def _is_casualty(self, thing: str) -> bool:
+    def _names_act(self, thing: str) -> bool:
         spec = self._specs.get(thing)
-        return spec is not None and (spec.from_predicate or spec.part_of is not None)
+        return spec is not None and spec.names_act
 
     def parent(self, measure: Measure) -> Measure | None:
         """The measure ``measure`` is a part of, if any (killed is a part of casualties)."""
@@ -189,6 +205,14 @@ class Measures:
         return False
 
     def grows(self, measure: Measure) -> bool:
-        """Whether running totals of ``measure`` never fall (the dead stay dead)."""
+        """Whether running totals of ``measure`` never fall: its thing grows (the dead stay
+        dead) or its act does (what was launched or destroyed stays so).
+
+        >>> m = Measures.default()
+        >>> m.grows(Measure("drones", "launched")), m.grows(Measure("personnel", "present"))
+        (True, False)
+        """
         spec = self._specs.get(measure.thing or "")
-        return spec is not None and spec.grows
+        if spec is not None and spec.grows:
+            return True
+        return measure.act is not None and measure.act in self._growing_acts

@@ -1,6 +1,11 @@
 """A cross-source report: for each topic, who gave which figure, when, citing whom, how the
 figures relate and where the independent voices land.
 
+A topic's table has an ``agent`` column when any of its claims says someone other than the
+subject did it (the coalition whose strikes killed Yemeni civilians; not Russia, which
+launched its own drones): sources that blame different sides for one toll stand side by
+side, since the agent never splits a topic whose subject is named.
+
 :func:`build_report` groups claims into topics (adding the totals that compound figures
 imply, "300 killed and 2,700 wounded"), finds each topic's voices, consensus and timeline,
 and compares the voices' figures pairwise; :func:`render_report` writes it as plain text
@@ -32,6 +37,7 @@ from typing import Literal
 import attrs
 
 from ._figures import claim_label, figure_text, names_text, number_text
+from ._parties import same_party
 from .arithmetic import compound_totals
 from .compare import Comparison, Relation, Tolerance, claims_given, compare
 from .consensus import Consensus, TimelineEntry, Topic, consensus, group, timeline
@@ -136,9 +142,18 @@ def _text(report: Report) -> str:
     return "\n\n".join(blocks) if blocks else "No figures."
 
 
+def _shows_agents(topic_report: TopicReport) -> bool:
+    return any(_agent(entry.claim) != _NONE for entry in topic_report.timeline)
+
+
+def _header(agents: bool) -> tuple[str, ...]:
+    return ("when", "figure", *(("agent",) if agents else ()), "who", "how sure", "through")
+
+
 def _text_topic(topic_report: TopicReport) -> str:
-    rows = [_row(entry) for entry in topic_report.timeline]
-    header = ("when", "figure", "who", "how sure", "through")
+    agents = _shows_agents(topic_report)
+    rows = [_row(entry, agents) for entry in topic_report.timeline]
+    header = _header(agents)
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
     lines = [topic_report.topic.label, "  " + _consensus_line(topic_report.consensus)]
     for row in [header, *rows]:
@@ -150,10 +165,22 @@ def _text_topic(topic_report: TopicReport) -> str:
     return "\n".join(lines)
 
 
-def _row(entry: TimelineEntry) -> tuple[str, str, str, str, str]:
+_NONE = "-"
+
+
+def _agent(claim: Claim) -> str:
+    # Who did it, where that is someone other than whose people or things were counted:
+    # "Russia launched 147 drones" needs no agent beside its subject.
+    agent, subject = claim.agent, claim.subject
+    if agent is None or (subject is not None and same_party(agent, subject)):
+        return _NONE
+    return agent.name
+
+
+def _row(entry: TimelineEntry, agents: bool) -> tuple[str, ...]:
     claim = entry.claim
     attribution = claim.attribution
-    who = names_text(attribution.originators) if attribution.originators else "-"
+    who = names_text(attribution.originators) if attribution.originators else _NONE
     through = [actor.name for actor in attribution.via]
     if attribution.outlet is not None:
         through.insert(0, attribution.outlet.name)
@@ -163,9 +190,10 @@ def _row(entry: TimelineEntry) -> tuple[str, str, str, str, str]:
     return (
         entry.when.isoformat() if entry.when is not None else "undated",
         figure,
+        *((_agent(claim),) if agents else ()),
         who,
         claim.hedge.value,
-        ", ".join(through) or "-",
+        ", ".join(through) or _NONE,
     )
 
 
@@ -196,9 +224,11 @@ def _markdown(report: Report) -> str:
         lines.append("No figures.")
     for topic_report in report.topics:
         lines += [f"## {topic_report.topic.label}", "", _consensus_line(topic_report.consensus)]
-        lines += ["", "| when | figure | who | how sure | through |", "|---|---|---|---|---|"]
+        agents = _shows_agents(topic_report)
+        header = _header(agents)
+        lines += ["", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         for entry in topic_report.timeline:
-            cells = (_escape(cell) for cell in _row(entry))
+            cells = (_escape(cell) for cell in _row(entry, agents))
             lines.append("| " + " | ".join(cells) + " |")
         if topic_report.relations:
             lines += ["", "How the figures relate:", ""]
