@@ -12,11 +12,14 @@ import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from osint_claims import ActorRegistry
 from osint_claims._grammar import ITEM_TOKENS, Grammar
 from osint_claims._items import _Tokens
 from osint_claims._patterns import PrefixGate, alternation, first_characters, may_begin
+from osint_claims._trie import NameFinder
 from osint_claims.lexicon import Lexicon
 from osint_claims.numbers import NumeralReader, scan_form
+from osint_claims.places import Gazetteer
 from osint_claims.text import fold
 
 _GRAMMAR = Grammar.for_lexicon(Lexicon.default())
@@ -221,3 +224,44 @@ def test_a_lone_currency_is_what_the_left_pattern_finds(head: str) -> None:
     assert _GRAMMAR.currency_of_symbol[fold(currency)] == lone[0]
     assert not match.captures(groups["qualifier"]) and match.group(groups["verb"]) is None
     assert not match.captures(groups["opener"]) and match.group(groups["change"]) is None
+
+
+# Names: the finder tries the prefix tree only where a word starts that some name starts
+# with; it must find what running the tree everywhere finds.
+_NAME_TERMS = [
+    ("Kherson", False),
+    ("Kherson Oblast", False),
+    ("U.S.", False),
+    ("AP", True),
+    ("the North", True),
+    ("N'Djamena", False),
+    ("İstanbul", False),
+    ("Sevastopol", False),
+    ("Kyiv", False),
+]
+_NAME_PIECES = st.sampled_from(
+    [
+        *"Kherson|KHERSON|kherson|Oblast|U.S.|u.s.|AP|ap|Ap|the|The|North|north".split("|"),
+        *"N'Djamena|n'djamena|İstanbul|istanbul|ISTANBUL|ıstanbul|ſevastopol|\u212ayiv".split("|"),
+        *"Kyiv|Kyivx|_|-|.|'|’|x|1|é| |  |\u00a0|\n".split("|"),
+    ]
+)
+
+
+@given(st.lists(_NAME_PIECES, max_size=14).map("".join))
+@example("_Kherson xKherson Kherson_ KHERSON  oblast the North ap AP")
+@example("ıstanbul \u212ayiv ſevastopol")
+def test_name_finder_finds_what_the_tree_finds_everywhere(text: str) -> None:
+    for finder in (
+        NameFinder(_NAME_TERMS),
+        Gazetteer.default()._pattern(),
+        ActorRegistry.default()._pattern(),
+    ):
+        everywhere = [m.span() for m in finder.pattern.finditer(text)]
+        assert [m.span() for m in finder.finditer(text)] == everywhere
+
+
+def test_name_finder_tries_every_place_when_a_name_starts_with_a_mark() -> None:
+    finder = NameFinder([("(Kyiv)", False), ("Kyiv", False)])
+    assert finder.firsts is None
+    assert [m.group() for m in finder.finditer("in (Kyiv) and Kyiv")] == ["(Kyiv)", "Kyiv"]

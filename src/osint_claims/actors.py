@@ -28,10 +28,9 @@ from types import MappingProxyType
 from typing import Any, Final, NamedTuple, TypeAlias
 
 import attrs
-import regex
 
 from ._files import Origin, read_data_file, toml_error_line
-from ._trie import compile_names
+from ._trie import NameFinder
 from ._trie import fold as _fold
 from ._trie import is_acronym as _is_acronym
 from ._trie import key as _key
@@ -106,7 +105,7 @@ class ActorRegistry:
     """Per actor id, the further names that match only with their capitals as written."""
     _index: Mapping[str, tuple[_Term, ...]] = attrs.field(init=False)
     _ids: Mapping[str, str] = attrs.field(init=False)
-    _matcher: list[regex.Pattern[str]] = attrs.field(init=False, factory=list)
+    _matcher: list[NameFinder] = attrs.field(init=False, factory=list)
 
     def __attrs_post_init__(self) -> None:
         for actor_id, actor in self.actors.items():
@@ -360,11 +359,11 @@ class ActorRegistry:
                 found.append((Span(match.start(), match.end()), actor))
         return found
 
-    def _pattern(self) -> regex.Pattern[str]:
+    def _pattern(self) -> NameFinder:
         """The matcher of every name, compiled on first use (once per registry)."""
         if not self._matcher:
             terms = (term for terms in self._index.values() for term in terms)
-            self._matcher.append(compile_names((term.written, term.sensitive) for term in terms))
+            self._matcher.append(NameFinder((term.written, term.sensitive) for term in terms))
         return self._matcher[0]
 
 

@@ -29,10 +29,9 @@ from types import MappingProxyType
 from typing import Any, Final, NamedTuple, TypeAlias
 
 import attrs
-import regex
 
 from ._files import Origin, read_data_file, toml_error_line
-from ._trie import compile_names, fold, is_acronym, key, plain
+from ._trie import NameFinder, fold, is_acronym, key, plain
 from .errors import InvalidInputError, LexiconError
 from .model import Span
 from .text import normalize
@@ -85,7 +84,7 @@ class Gazetteer:
     _names: tuple[_Name, ...] = attrs.field(converter=_name_table, alias="names")
     _index: Mapping[str, tuple[_Name, ...]] = attrs.field(init=False)
     _countries: Mapping[str, tuple[str, ...]] = attrs.field(init=False)
-    _matcher: list[regex.Pattern[str]] = attrs.field(init=False, factory=list)
+    _matcher: list[NameFinder] = attrs.field(init=False, factory=list)
 
     def __attrs_post_init__(self) -> None:
         index: dict[str, list[_Name]] = {}
@@ -202,14 +201,14 @@ class Gazetteer:
                 found.append((Span(match.start(), match.end()), code))
         return found
 
-    def _pattern(self) -> regex.Pattern[str]:
+    def _pattern(self) -> NameFinder:
         """The matcher of every name, compiled on first use (once per gazetteer)."""
         if not self._matcher:
             names = {(name.key, name.sensitive) for names in self._index.values() for name in names}
             # The folded form too, where folding is more than lower case: "İstanbul" and
             # "Istanbul" are one name, which text writes either way.
             names |= {(fold(key), False) for key, sensitive in names if not sensitive}
-            self._matcher.append(compile_names(sorted(names)))
+            self._matcher.append(NameFinder(sorted(names)))
         return self._matcher[0]
 
     @property
