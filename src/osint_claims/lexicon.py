@@ -234,6 +234,18 @@ _SCHEMA: Final[Mapping[str, Any]] = {
         "owner_modifiers": _WORD_TABLE,
         "continuations": _WORD_TABLE,
     },
+    "roles": {
+        "attack_nouns": _WORD_TABLE,
+        "locatives": {"prepositions": "words", "place_words": "words"},
+        "combatants": _WORD_TABLE,
+        "fighters": _WORD_TABLE,
+        "own_side": _WORD_TABLE,
+        "claimed_deeds": _WORD_TABLE,
+        "own_forces": _WORD_TABLE,
+        "losses": {"verbs": "words", "fillers": "words", "event_words": "words"},
+        "rulers": _WORD_TABLE,
+        "recipients": {"before": "words", "before_doer": "words"},
+    },
 }
 
 

@@ -17,6 +17,7 @@ in order of trust, at:
   article counted.
 
 Forces stand for their state ("the IDF" is Israel's side); an armed group stands for itself.
+The words the reader goes by are the lexicon's ``roles`` tables (``data/en/roles.toml``).
 """
 
 from __future__ import annotations
@@ -49,8 +50,13 @@ DOERS: Final = frozenset(
 _SIDES: Final = frozenset({ActorKind.STATE, ActorKind.ARMED_GROUP})
 # Speakers that count their own people: a ministry, a civil body, a local group or official.
 _LOCAL_KINDS: Final = frozenset(
-    {ActorKind.MINISTRY, ActorKind.GOVERNMENT_BODY, ActorKind.NGO, ActorKind.OFFICIAL,
-     ActorKind.PERSON}
+    {
+        ActorKind.MINISTRY,
+        ActorKind.GOVERNMENT_BODY,
+        ActorKind.NGO,
+        ActorKind.OFFICIAL,
+        ActorKind.PERSON,
+    }
 )
 _PARTIES: Final = frozenset(
     {ActorKind.STATE, ActorKind.ARMED_FORCES, ActorKind.ARMED_GROUP, ActorKind.MINISTRY}
@@ -66,6 +72,8 @@ _OWN_REACH: Final = 90
 _POSSESSED_REACH: Final = 30
 _PLACE_REACH: Final = 90
 _ITEM_OF_REACH: Final = 40
+# How far before a figure a loss verb governs it: "had suffered around 4,000 casualties".
+_LOSS_REACH: Final = 40
 
 
 @attrs.frozen(slots=True)
@@ -76,8 +84,45 @@ class Roles:
     agent: Actor | None
 
 
+@attrs.frozen(slots=True)
+class _Figure:
+    """One figure and what :meth:`RoleReader.read` was told about it, bundled once per call
+    and handed to the helpers, so that the reader itself holds no per-figure state.
+
+    ``mentions`` are the actors named in the sentence, without those inside the speaker's
+    own words; ``speakers`` the ids of the originators and of the bodies above them;
+    ``local`` the country of an originator that counts its own people (see
+    :meth:`RoleReader._local`); ``whole`` the subject of the figure this one is a part of.
+    """
+
+    text: str
+    quantity: Quantity
+    key: str
+    mentions: tuple[tuple[Span, Actor], ...]
+    places: tuple[tuple[Span, str], ...]
+    floor: int
+    verb_at: int | None
+    speaker: tuple[Actor, ...]
+    speakers: frozenset[str]
+    recipient: Actor | None
+    country: str | None
+    groups: tuple[Actor, ...]
+    frame_end: int | None
+    local: str | None
+    whole: Actor | None
+
+
+def _key(word: str) -> str:
+    """How a word set below is keyed: lower case, blanks made single spaces, as the words
+    looked up in it are read."""
+    return " ".join(word.lower().split())
+
+
 class RoleReader:
     """Reads subjects and agents with one registry and lexicon.
+
+    Its word lists are the lexicon's ``roles`` tables (``data/en/roles.toml``), with the
+    attack nouns of ``events`` and the attackers and modifiers of ``speakers``.
 
     >>> from osint_claims.quantities import extract_quantities
     >>> reader = RoleReader()
@@ -95,48 +140,50 @@ class RoleReader:
     ) -> None:
         self.registry = ActorRegistry.default() if registry is None else registry
         self.lexicon = Lexicon.default() if lexicon is None else lexicon
-        words = self.lexicon.table("speakers", "heads")
-        armed = [w for w in words.get("armed_group", ()) if " " not in w]
-        forces = [w for w in words.get("armed_forces", ()) if " " not in w]
-        attack_nouns = [
-            *self.lexicon.table("events", "predicates").get("launched", {}).get("nouns", ()),
-            "forces", "troops", "fighters", "militants", "rebels", "soldiers", "army",
-            "military", "gunmen", "jihadists", "insurgents", "drones", "drone", "missiles",
-            "missile", "rockets", "rocket", "artillery", "fire", "gunfire", "bombing",
-            "bombings", "offensive", "assault", "ambush", "incursion", "operation",
-            "operations", "shells", "bombs", "warplanes", "jets", "aircraft", "navy",
-            "police", "paramilitaries", "militia", "militias",
-        ]
+
+        def roles(name: str, key: str = "words") -> tuple[str, ...]:
+            return self.lexicon.words("roles", name, key)
+
+        launched = self.lexicon.table("events", "predicates").get("launched", {})
+        attack_nouns = alternation((*launched.get("nouns", ()), *roles("attack_nouns")))
         self.attack_after = regex.compile(
-            rf"(?i)^(?:'s)?[\s-]+(?:[a-z-]+\s+){{0,2}}?(?:{alternation(attack_nouns)})\b"
+            rf"(?i)^(?:'s)?[\s-]+(?:[a-z-]+\s+){{0,2}}?{attack_nouns}\b"
         )
-        self.by = regex.compile(r"(?i)\b(?:by|from)\s+(?:the\s+|an?\s+)?$")
-        self.armed_nouns = frozenset(w.lower() for w in (*armed, *forces))
         attackers = self.lexicon.words("speakers", "attackers")
         self.generic_attackers = regex.compile(rf"(?i)\b(?P<who>{alternation(attackers)})\b")
         self.recipient_before = regex.compile(
-            r"(?i)\b(?:to|into|at|against|toward|towards|on|targeting|for)\s+(?:the\s+)?$"
+            rf"(?i)\b{alternation(roles('recipients', 'before'))}\s+(?:the\s+)?$"
         )
+        self.before_doer = frozenset(map(_key, roles("recipients", "before_doer")))
         # "in Gaza", "in the north of Gaza", "near the town of Izmail", "in southern
-        # Lebanon's": a place follows, or an owner.
+        # Lebanon's": a place follows, or an owner. Under (?i) the name pattern takes any
+        # word, so up to four words of any kind may stand between.
+        prepositions = alternation(roles("locatives", "prepositions"))
+        place_words = alternation(roles("locatives", "place_words"))
         self.locatives = regex.compile(
-            r"(?i)\b(?:in|across|near|at|around|outside|inside|on|over|from|into|of|off|"
-            r"throughout|within)\s+(?:the\s+)?(?:(?:north|south|east|west|central|"
-            r"northern|southern|eastern|western|north-eastern|north-western|south-eastern|"
-            r"south-western|northeastern|northwestern|southeastern|southwestern|besieged|"
-            r"occupied|rebel-held|war-torn|restive|neighbouring|neighboring|city|town|"
-            r"village|province|region|district|state|county|outskirts|capital|area|"
-            r"suburbs?|camp|of|the|[A-Z][\w'-]*)\s+){0,4}$"
+            rf"(?i)\b{prepositions}\s+(?:the\s+)?(?:(?:{place_words}|[A-Z][\w'-]*)\s+){{0,4}}$"
         )
-        self.combatants = frozenset(
-            "soldiers soldier troops servicemen serviceman personnel officers police "
-            "policemen guards marines paratroopers commandos reservists conscripts".split()
+        self.combatants = frozenset(map(_key, roles("combatants")))
+        self.fighters = frozenset(map(_key, roles("fighters")))
+        # The speaker's own side did it: "the army said it killed", "its fighters fired",
+        # "our air defences shot down".
+        self.own_side = regex.compile(
+            r"(?i)(?:\b(?:it|they|we)\s+(?:had\s+|has\s+|have\s+|also\s+)*(?:\w+\s+)?$|"
+            rf"\b(?:its|their|our)\s+(?:[\w-]+\s+){{0,2}}?{alternation(roles('own_side'))}\b)"
         )
-        self.fighters = frozenset(
-            "fighters fighter militants militant insurgents rebels jihadists terrorists "
-            "gunmen bandits militiamen paramilitaries attackers assailants separatists "
-            "members operatives commanders".split()
+        self.claimed_deed = regex.compile(
+            rf"(?i)\b{alternation(roles('claimed_deeds'))}\s+"
+            r"(?:to\s+have|it\s+had|it\s+has|they\s+had)\s+(?:\w+\s+){0,2}$"
         )
+        self.own_forces = regex.compile(rf"(?i)\b{alternation(roles('own_forces'))}\b")
+        loss_verbs = alternation(roles("losses", "verbs"))
+        self.loss_verb = regex.compile(rf"(?i)\b{loss_verbs}\b")
+        # The loss verb governs the figure, perhaps across a filler: "had suffered around".
+        self.loss_before = regex.compile(
+            rf"(?i)\b{loss_verbs}(?:\s+{alternation(roles('losses', 'fillers'))})?\s*$"
+        )
+        self.losing = frozenset(map(_key, roles("losses", "event_words")))
+        self.rulers = frozenset(map(_key, roles("rulers")))
         origins = self.lexicon.table("claims", "distribution").get("origin_suffixes", ())
         self.origin_suffixes = tuple(w.lower() for w in origins)
         modifiers = self.lexicon.words("speakers", "hyphen_modifiers")
@@ -144,7 +191,6 @@ class RoleReader:
         self.describing = tuple(
             w.lower() for w in (*modifiers, *self.origin_suffixes) if w not in owners
         )
-        self.groups: list[Actor] = []
         self.states: dict[str, Actor] = {}
         for actor in self.registry:
             if actor.kind is ActorKind.STATE and actor.country is not None:
@@ -197,11 +243,15 @@ class RoleReader:
     ) -> Roles:
         """The roles of ``quantity`` (offsets into ``text``, one sentence) read as ``key``.
 
-        ``floor`` is where its clause starts; ``verb_at`` where its governing verb stands;
-        ``owner_hint`` the figure it is a part of ("80 of 100 Russian drones");
-        ``speaker`` the originators and ``frame_end`` where their frame ends ("it" and
-        "its" after it are theirs); ``country`` the article's country; ``launcher`` who
-        fired the last salvo the article counted.
+        ``mentions`` and ``places`` are the actors and places named in the sentence;
+        ``floor`` is where its clause starts; ``verb_at`` where its governing verb stands
+        and ``verb`` the event word read; ``owner_hint`` the figure it is a part of ("80 of
+        100 Russian drones"); ``speaker`` the originators and ``frame_end`` where their
+        frame ends ("it" and "its" after it are theirs), ``spoken`` the spans of their own
+        words; ``recipient`` who received it; ``country`` the article's country and
+        ``countries`` all it is about; ``launcher`` who fired the last salvo the article
+        counted; ``groups`` the groups the story named, last last; ``whole_subject`` the
+        subject of the whole it is a part of ("of which 300 were killed").
         """
         if spoken:
             # "Iran's health ministry spokesman ... claims": the speaker's words name no party
@@ -210,43 +260,51 @@ class RoleReader:
                 for span, actor in mentions
                 if not any(s.start <= span.start and span.end <= s.end for s in spoken)
             ]
-        self.groups = [g for g in groups if g.kind is ActorKind.ARMED_GROUP]
-        own = self._in_item(text, quantity, mentions) or (
-            self._in_item(text, owner_hint, mentions) if owner_hint is not None else None
+        figure = _Figure(
+            text=text,
+            quantity=quantity,
+            key=key,
+            mentions=tuple(mentions),
+            places=tuple(places),
+            floor=floor,
+            verb_at=verb_at,
+            speaker=speaker,
+            speakers=frozenset(
+                {link.id for a in speaker for link in self.registry.lineage(a)}
+                | {a.id for a in speaker}
+            ),
+            recipient=recipient,
+            country=country,
+            groups=tuple(groups),
+            frame_end=frame_end,
+            local=self._local(speaker, countries),
+            whole=whole_subject,
         )
-        losing = (verb is not None and verb.lower() in _LOSING) or bool(
-            _LOSS_BEFORE.search(text, max(floor, quantity.span.start - 40), quantity.span.start)
+        own = self._in_item(figure, quantity) or (
+            self._in_item(figure, owner_hint) if owner_hint is not None else None
         )
-        agent = (
-            None
-            if losing
-            else self._agent(
-                text, quantity, key, mentions, floor, verb_at, speaker, country, frame_end
+        losing = (verb is not None and verb.lower() in self.losing) or bool(
+            self.loss_before.search(
+                text, max(floor, quantity.span.start - _LOSS_REACH), quantity.span.start
             )
         )
+        agent = None if losing else self._agent(figure)
         agent_side = self.side(agent)
-        speakers = {link.id for a in speaker for link in self.registry.lineage(a)} | {
-            a.id for a in speaker
-        }
         subject: Actor | None = None
         if own is not None:
             subject = self.side(own)
         elif key in VICTIMS or key in HARMED:
-            subject = self._victims(
-                text, quantity, key, mentions, places, floor, agent_side, country, groups,
-                self._local(speaker, countries),
-                whole_subject,
-            )
+            subject = self._victims(figure, agent_side)
             if subject is None and key in HARMED:
                 subject = launcher if launcher is not None and launcher != agent_side else None
         elif key in OWNED and key != "launched":
-            subject = self._doer(text, quantity, mentions, floor, speakers, recipient)
+            subject = self._doer(figure)
             if key == "intercepted" or subject is None:
                 subject = launcher if launcher is not None else subject
             if subject is not None and subject == agent_side and key == "intercepted":
                 subject = None
         else:
-            subject = self._doer(text, quantity, mentions, floor, speakers, recipient)
+            subject = self._doer(figure)
         if key in DOERS and agent is None and subject is not None and key != "present":
             agent = subject
         if key == "intercepted" and agent is None and speaker:
@@ -255,9 +313,8 @@ class RoleReader:
                 agent = None
         if agent is not None and key not in DOERS:
             agent = self.side(agent) if agent.kind is not ActorKind.ARMED_GROUP else agent
-        if subject is not None and agent is not None and subject == agent and key in VICTIMS:
-            if not (own is not None):
-                subject = None
+        if own is None and key in VICTIMS and subject is not None and subject == agent:
+            subject = None  # a side named only as the doer is not its own victim
         return Roles(subject, agent)
 
     @staticmethod
@@ -269,11 +326,11 @@ class RoleReader:
                 return actor.country
         return None
 
-    def _in_item(
-        self, text: str, quantity: Quantity, mentions: Sequence[tuple[Span, Actor]]
-    ) -> Actor | None:
-        """An actor named in the figure's own phrase ("Russian drones", "RSF fighters"),
-        just before it ("Russia's 1,270 troops") or after it ("members of the RSF")."""
+    def _in_item(self, figure: _Figure, quantity: Quantity) -> Actor | None:
+        """An actor named in the phrase of ``quantity`` (the figure or the whole it is a
+        part of: "Russian drones", "RSF fighters"), just before it ("Russia's 1,270
+        troops") or after it ("members of the RSF")."""
+        text, mentions = figure.text, figure.mentions
         start, end = quantity.span.start, quantity.span.end
         for span, actor in mentions:
             if span.start >= start and span.end <= end and actor.kind in _PARTIES:
@@ -281,9 +338,13 @@ class RoleReader:
                     continue  # "Iranian-made drones" are not Iran's
                 return actor
         for span, actor in mentions:
-            if span.end <= start and start - span.end <= 4 and actor.kind in _PARTIES:
-                if text[span.end : start].startswith("'"):
-                    return actor  # "Russia's 1,270 troops"
+            if (
+                span.end <= start
+                and start - span.end <= 4
+                and actor.kind in _PARTIES
+                and text[span.end : start].startswith("'")
+            ):
+                return actor  # "Russia's 1,270 troops"
         after = text[end : end + _ITEM_OF_REACH]
         if quantity.item and _OF_AFTER.match(after):
             for span, actor in mentions:
@@ -291,25 +352,17 @@ class RoleReader:
                     return actor
         return None
 
-    def _agent(
-        self,
-        text: str,
-        quantity: Quantity,
-        key: str,
-        mentions: Sequence[tuple[Span, Actor]],
-        floor: int,
-        verb_at: int | None,
-        speaker: tuple[Actor, ...],
-        country: str | None,
-        frame_end: int | None = None,
-    ) -> Actor | None:
+    def _agent(self, figure: _Figure) -> Actor | None:
         """Who did it, by trust: "by X"; the speaker's own side ("the army said it killed",
         "its fighters fired", "claimed to have killed"); a party as the subject of the verb
         ("Gunmen abducted", "Sudan's RSF pounded ..., killing"); an attack named after the
         figure ("killed in an Israeli drone strike"); the junta or regime of the country."""
+        text, quantity, speaker = figure.text, figure.quantity, figure.speaker
         end = quantity.span.end
         window_end = min(len(text), end + _AGENT_REACH)
-        mentions = [(span, actor) for span, actor in mentions if not self._describes(text, span)]
+        mentions = [
+            (span, actor) for span, actor in figure.mentions if not self._describes(text, span)
+        ]
         by = _BY.search(text, end, min(len(text), end + _BY_REACH))
         if by is not None and "," not in text[end : by.start()]:
             # "12 killed by X", "abducted by bandits": by whom the figure's own event was done
@@ -318,14 +371,18 @@ class RoleReader:
                     return actor
             generic = self.generic_attackers.match(text, by.end())
             if generic is not None:
-                return self._generic(generic.group("who"), country)
-        start = max(floor, quantity.span.start - _AGENT_REACH)
-        anchor = quantity.span.start if verb_at is None else verb_at
-        before = text[max(floor, anchor - _OWN_REACH) : anchor]
-        own = _OWN_SIDE.search(before) or _CLAIMED_DEED.search(before)
-        if speaker and own is not None and frame_end is not None:
-            if frame_end <= anchor - len(before) + own.start() + 1:
-                return speaker[0]  # "the army said it killed 40", "its fighters fired"
+                return self._generic(generic.group("who"), figure)
+        start = max(figure.floor, quantity.span.start - _AGENT_REACH)
+        anchor = quantity.span.start if figure.verb_at is None else figure.verb_at
+        before = text[max(figure.floor, anchor - _OWN_REACH) : anchor]
+        own = self.own_side.search(before) or self.claimed_deed.search(before)
+        if (
+            speaker
+            and own is not None
+            and figure.frame_end is not None
+            and figure.frame_end <= anchor - len(before) + own.start() + 1
+        ):
+            return speaker[0]  # "the army said it killed 40", "its fighters fired"
         first: Actor | None = None
         for index, (span, actor) in enumerate(mentions):
             if span.start >= anchor:
@@ -346,18 +403,17 @@ class RoleReader:
             return first
         generic_match = self.generic_attackers.search(text, start, anchor)
         if generic_match is not None:
-            return self._generic(generic_match.group("who"), country)
+            return self._generic(generic_match.group("who"), figure)
         for span, actor in mentions:
             if not end <= span.start < window_end or actor.kind not in _PARTIES:
                 continue
             if self.attack_after.match(text[span.end : span.end + 40]):
                 return actor  # "killed in an Israeli drone strike", "the RSF assault"
-        own = _OWN_FORCES.search(before)
-        if own is not None:
+        if self.own_forces.search(before) is not None:
             side = self.side(speaker[0]) if speaker else None
             if side is not None and side.kind in _SIDES:
                 return side  # "the ministry said troops repelled the assault and killed"
-            home = self.state_of(country)
+            home = self.state_of(figure.country)
             if home is not None:
                 return home  # "security forces killed 17 terrorists" in a Pakistan story
         return None
@@ -368,9 +424,7 @@ class RoleReader:
         return after.startswith(self.describing)
 
     @staticmethod
-    def _possessor(
-        text: str, span: Span, later: Sequence[tuple[Span, Actor]]
-    ) -> bool:
+    def _possessor(text: str, span: Span, later: Sequence[tuple[Span, Actor]]) -> bool:
         """Whether a name owns the party named just after it: "Sudan's paramilitary RSF",
         "Israel's military"."""
         if not text[span.end : span.end + 2].startswith("'"):
@@ -380,81 +434,61 @@ class RoleReader:
             for other, actor in later[:1]
         )
 
-    def _generic(self, word: str, country: str | None) -> Actor:
-        """An attacker named only by what they are: "gunmen", "bandits" (or the armed group
-        the story named: "the assailants" after "the ADF"); "the junta" and "the regime"
-        are the state's."""
-        name = " ".join(word.lower().split())
-        if name in _RULERS and country is not None:
-            state = self.state_of(country)
+    def _generic(self, word: str, figure: _Figure) -> Actor:
+        """An attacker named only by what they are: "gunmen", "bandits" (or the last armed
+        group the story named: "the assailants" after "the ADF"); "the junta" and "the
+        regime" are the state's."""
+        name = _key(word)
+        if name in self.rulers and figure.country is not None:
+            state = self.state_of(figure.country)
             if state is not None:
                 return state
-        if self.groups:
-            return self.groups[-1]
+        for group in reversed(figure.groups):
+            if group.kind is ActorKind.ARMED_GROUP:
+                return group
         return Actor(id=name.replace(" ", "-"), name=name, kind=ActorKind.ARMED_GROUP)
 
-    def _subject_of(self, text: str, span: Span, anchor: int) -> bool:
-        """Whether the actor at ``span`` is the subject of the verb before ``anchor``: only
-        a few words and no clause mark stand between them."""
-        between = text[span.end : anchor]
-        if any(mark in between for mark in ",;:\"("):
-            return False
-        return len(between.split()) <= 5
-
-    def _victims(
-        self,
-        text: str,
-        quantity: Quantity,
-        key: str,
-        mentions: Sequence[tuple[Span, Actor]],
-        places: Sequence[tuple[Span, str]],
-        floor: int,
-        agent: Actor | None,
-        country: str | None,
-        groups: Sequence[Actor],
-        reporter: str | None = None,
-        whole: Actor | None = None,
-    ) -> Actor | None:
-        """The victims' side: "X lost 300 soldiers", where it happened, else the article's
-        country; fighters named by what they are belong to the group the clause names."""
-        item = (quantity.item or "").lower().split()
+    def _victims(self, figure: _Figure, agent: Actor | None) -> Actor | None:
+        """The victims' side, told from the side of the ``agent``: "X lost 300 soldiers",
+        where it happened, else the article's country; fighters named by what they are
+        belong to the group the clause names."""
+        item = (figure.quantity.item or "").lower().split()
         head = item[-1] if item else ""
-        if key == "casualties" or head in self.combatants:
-            loser = self._loser(text, quantity, mentions, floor)
+        if figure.key == "casualties" or head in self.combatants:
+            loser = self._loser(figure)
             if loser is not None:
                 return self.side(loser)
         if head in self.fighters:
-            for span, actor in mentions:
+            for _, actor in figure.mentions:
                 side = self.side(actor)
                 if side is not None and side.kind is ActorKind.ARMED_GROUP and side != agent:
                     return side
-            for group in reversed(groups):
+            for group in reversed(figure.groups):
                 if group != agent:
                     return group  # "killed more than 60 terrorists", after "Al-Shabaab"
             return None
-        where = self._where(text, quantity, mentions, places, floor)
+        where = self._where(figure)
         if where is not None and where != agent:
             return where
-        if whole is not None:
-            return whole  # "of which 300 were killed": the whole's people
-        local = self.state_of(reporter)
+        if figure.whole is not None:
+            return figure.whole  # "of which 300 were killed": the whole's people
+        local = self.state_of(figure.local)
         if local is not None and local != agent:
             return local  # "MDA says 85 were lightly hurt": a local body counts its own
-        home = self.state_of(country)
+        home = self.state_of(figure.country)
         if home is not None and home != agent:
             return home
         return where or home
 
-    def _loser(
-        self, text: str, quantity: Quantity, mentions: Sequence[tuple[Span, Actor]], floor: int
-    ) -> Actor | None:
+    def _loser(self, figure: _Figure) -> Actor | None:
         """ "Russia has lost 1,270 soldiers": the actor just before "lost"."""
+        text, quantity, floor = figure.text, figure.quantity, figure.floor
         before = text[max(floor, quantity.span.start - 90) : quantity.span.start]
-        lost = _LOSS_VERB.search(before)
+        lost = self.loss_verb.search(before)
         if lost is None:
             return None
         at = quantity.span.start - len(before) + lost.start()
-        for span, actor in mentions:
+        for span, actor in figure.mentions:
             if span.start < floor or span.end > at or actor.kind not in _PARTIES:
                 continue
             if self.recipient_before.search(text[max(0, span.start - 12) : span.start]):
@@ -464,24 +498,18 @@ class RoleReader:
             return actor  # the clause's first party: "North Korean forces ... had suffered"
         return None
 
-    def _where(
-        self,
-        text: str,
-        quantity: Quantity,
-        mentions: Sequence[tuple[Span, Actor]],
-        places: Sequence[tuple[Span, str]],
-        floor: int,
-    ) -> Actor | None:
+    def _where(self, figure: _Figure) -> Actor | None:
         """The state of the place named after a locative near the figure ("in Saada")."""
-        start = max(floor, quantity.span.start - _PLACE_REACH)
+        text, quantity = figure.text, figure.quantity
+        start = max(figure.floor, quantity.span.start - _PLACE_REACH)
         end = min(len(text), quantity.span.end + _PLACE_REACH)
         best: tuple[int, Actor] | None = None
         candidates: list[tuple[Span, Actor]] = []
-        for span, code in places:
+        for span, code in figure.places:
             state = self.state_of(code)
             if state is not None:
                 candidates.append((span, state))
-        for span, actor in mentions:
+        for span, actor in figure.mentions:
             if actor.kind is ActorKind.STATE:
                 candidates.append((span, actor))
         for span, state in candidates:
@@ -501,27 +529,20 @@ class RoleReader:
                 best = (distance, state)
         return None if best is None else best[1]
 
-    def _doer(
-        self,
-        text: str,
-        quantity: Quantity,
-        mentions: Sequence[tuple[Span, Actor]],
-        floor: int,
-        speakers: set[str],
-        recipient: Actor | None,
-    ) -> Actor | None:
+    def _doer(self, figure: _Figure) -> Actor | None:
         """The first party named before the figure in its sentence that is not its source
         nor a recipient: the sender, the supplier, the launcher."""
-        for span, actor in mentions:
-            if span.end > quantity.span.start:
+        text = figure.text
+        for span, actor in figure.mentions:
+            if span.end > figure.quantity.span.start:
                 break
-            if actor.id in speakers or actor.kind not in _PARTIES:
+            if actor.id in figure.speakers or actor.kind not in _PARTIES:
                 continue
             side = self.side(actor)
-            if side is None or side == recipient:
+            if side is None or side == figure.recipient:
                 continue
             before = text[max(0, span.start - 16) : span.start].split()
-            if before and before[-1].lower() in ("to", "into", "for", "against", "at", "on"):
+            if before and before[-1].lower() in self.before_doer:
                 continue
             return side
         return None
@@ -529,37 +550,4 @@ class RoleReader:
 
 # "by gunmen", "by the junta's forces": what follows "by" within a few words.
 _BY: Final = regex.compile(r"(?i)\bby\s+(?:the\s+|an?\s+)?(?:[\w'-]+\s+){0,2}?")
-# The speaker's own side did it: "the army said it killed", "its fighters fired", "our air
-# defences shot down".
-_OWN_SIDE: Final = regex.compile(
-    r"(?i)(?:\b(?:it|they|we)\s+(?:had\s+|has\s+|have\s+|also\s+)*(?:\w+\s+)?$|"
-    r"\b(?:its|their|our)\s+(?:[\w-]+\s+){0,2}?(?:fighters|forces|troops|jets|aircraft|"
-    r"warplanes|drones|units|air\s+defen[cs]es?|soldiers|men|army|navy|artillery|"
-    r"militants|members|naval\s+forces|air\s+force)\b)"
-)
-_CLAIMED_DEED: Final = regex.compile(
-    r"(?i)\b(?:claimed|claims|said|says)\s+(?:to\s+have|it\s+had|it\s+has|they\s+had)\s+"
-    r"(?:\w+\s+){0,2}$"
-)
-# The speaker's forces named without a side: "troops repelled the assault and killed".
-_OWN_FORCES: Final = regex.compile(
-    r"(?i)\b(?:troops|soldiers|forces|security\s+forces|the\s+army|the\s+military|"
-    r"air\s+defen[cs]es?|air\s+defen[cs]e\s+(?:units|systems)|units|police)\b"
-)
-# "Russia has lost 1,270 soldiers": whoever lost them is the subject, not the doer.
-_LOSING: Final = frozenset(
-    {"lost", "lose", "loses", "losing", "losses", "suffered", "suffer", "suffers", "suffering",
-     "sustained", "sustain", "sustains", "incurred", "incur"}
-)
-_LOSS_VERB: Final = regex.compile(
-    r"(?i)\b(?:lost|loses|lose|losing|suffered|suffers|suffer|sustained|sustains|incurred)\b"
-)
-# "had suffered around 4,000 casualties": the loss verb governs the figure.
-_LOSS_BEFORE: Final = regex.compile(
-    r"(?i)\b(?:lost|loses|lose|losing|suffered|suffers|suffer|sustained|sustains|incurred)"
-    r"(?:\s+(?:a\s+total\s+of|another|an\s+estimated|some|about|around|nearly|over|more\s+than))?"
-    r"\s*$"
-)
 _OF_AFTER: Final = regex.compile(r"(?i)^\s+of\s+(?:the\s+)?")
-# Rulers named without their state: "the junta", "the regime".
-_RULERS: Final = frozenset({"junta", "regime", "military government", "junta forces"})
