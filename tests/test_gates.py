@@ -13,6 +13,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from osint_claims import ActorRegistry
+from osint_claims import dates as dates_module
 from osint_claims._grammar import ITEM_TOKENS, Grammar
 from osint_claims._items import _Tokens
 from osint_claims._patterns import PrefixGate, alternation, first_characters, may_begin
@@ -263,5 +264,38 @@ def test_name_finder_finds_what_the_tree_finds_everywhere(text: str) -> None:
 
 def test_name_finder_tries_every_place_when_a_name_starts_with_a_mark() -> None:
     finder = NameFinder([("(Kyiv)", False), ("Kyiv", False)])
-    assert finder.firsts is None
+    assert finder.gate.firsts is None
     assert [m.group() for m in finder.finditer("in (Kyiv) and Kyiv")] == ["(Kyiv)", "Kyiv"]
+
+
+# Dates: the grammar is tried only where a word that may start a time phrase starts.
+_DATE_GRAMMAR = dates_module._grammar(None)
+_DATE_PIECES = st.sampled_from(
+    [
+        *"March|mid-|the|last|week|weeks|2024|Q1|3rd|in|early|since|between|and|ago".split("|"),
+        *"two|years|MAY|may|May|Jan.|1st|12/03|2025-01-02|ſince|ıN|\u212a|İn|x|_|-|.|/".split("|"),
+        *"0123456789",
+        " ",
+        "  ",
+        "\n",
+    ]
+)
+
+
+def _searched_everywhere(plain: str) -> list[tuple[int, int]]:
+    found, position = [], 0
+    while position < len(plain):
+        match = _DATE_GRAMMAR.pattern.search(plain, position)
+        if match is None:
+            break
+        position = max(match.end(), match.start() + 1)
+        found.append(match.span())
+    return found
+
+
+@given(st.lists(_DATE_PIECES, max_size=16).map(" ".join))
+@example("in early March 2024 and mid-May, since 12/03 or 2025-01-02, two weeks ago")
+@example("ıN ſince \u212a 3rd_week x1st")
+def test_time_phrases_are_found_where_searching_everywhere_finds_them(text: str) -> None:
+    found = [m.span() for m in dates_module._matches(text, _DATE_GRAMMAR)]
+    assert found == _searched_everywhere(text)

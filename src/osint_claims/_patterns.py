@@ -15,7 +15,7 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Final
 
 import regex
@@ -115,6 +115,62 @@ def words_pattern(words: Iterable[str]) -> str:
 
 
 _ASCII = [chr(code) for code in range(128)]
+# A run of letters and digits: a word as the patterns' boundaries (``(?<![^\W_])``) see it.
+_WORD: Final = regex.compile(r"[^\W_]+")
+# The only characters beyond ASCII that a case-blind pattern matches to an ASCII letter
+# (the regex module's simple case folding, checked over all of Unicode): the dotted and
+# dotless i, the long s and the Kelvin sign.
+_ASCII_PARTNERS: Final = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+class WordGate:
+    """An exact cheap test of where a case-blind pattern may match: at the start of a word
+    that is one of its first words, or that starts with a digit (when digits may start a
+    match), or that is not all ASCII (case folding may make it one of them).
+
+    It holds for a pattern whose every match starts a word (no letter or digit before it)
+    with one of ``words``' first words, whole: what follows that word in the pattern is no
+    letter or digit. ``words`` starting with a mark leave no word to look for; the gate
+    then lets every place through (``firsts`` is None).
+
+    >>> gate = WordGate(["in", "the North", "U.S."])
+    >>> text = "Troops in the north of the U.S., inside"
+    >>> [text[start:start + 5] for start in gate.starts(text)]
+    ['in th', 'the n', 'the U', 'U.S.,']
+    >>> list(WordGate(["2024"], digits=True).starts("in 2025 or 9th"))
+    [3, 11]
+    """
+
+    __slots__ = ("digits", "firsts")
+
+    def __init__(self, words: Iterable[str], *, digits: bool = False) -> None:
+        starts = [_WORD.match(word) for word in words]
+        self.firsts: frozenset[str] | None = (
+            None
+            if any(first is None for first in starts)
+            else frozenset(
+                first.group().translate(_ASCII_PARTNERS).lower()
+                for first in starts
+                if first is not None
+            )
+        )
+        self.digits = digits
+
+    def starts(self, text: str, position: int = 0) -> Iterator[int]:
+        """Every place from ``position`` on where a match may start, in order."""
+        firsts = self.firsts
+        if firsts is None:
+            yield from range(position, len(text))
+            return
+        digits = self.digits
+        for word in _WORD.finditer(text, position):
+            found = word.group()
+            if (
+                not found.isascii()
+                or found.lower() in firsts
+                or (digits and found[0].isdigit())
+            ):
+                yield word.start()
 
 
 def first_characters(words: Iterable[str], flags: int = 0) -> frozenset[str]:

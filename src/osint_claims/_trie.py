@@ -18,6 +18,7 @@ from typing import Final
 
 import regex
 
+from ._patterns import WordGate
 from .text import fold as text_fold
 from .text import normalize
 
@@ -36,12 +37,6 @@ THE: Final = re.compile(r"the\s+(?=\S)", re.IGNORECASE)
 _POSSESSIVE: Final = re.compile(r"(?<=\S)(?:'s|(?<=s)')\Z", re.IGNORECASE)
 _WORD_BEFORE: Final = r"(?<![^\W_])"
 _WORD_AFTER: Final = r"(?![^\W_])"
-# A run of letters and digits: where a name can start, and a name's first word.
-_TOKEN: Final = regex.compile(r"[^\W_]+")
-# The only characters beyond ASCII that a case-blind pattern matches to an ASCII letter
-# (the regex module's simple case folding, checked over all of Unicode): the dotted and
-# dotless i, the long s and the Kelvin sign.
-_ASCII_PARTNERS: Final = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
 # Names ---------------------------------------------------------------------------------
@@ -142,37 +137,22 @@ class NameFinder:
     ['KHERSON oblast', 'Kherson', 'AP']
     """
 
-    __slots__ = ("firsts", "pattern")
+    __slots__ = ("gate", "pattern")
 
     def __init__(self, terms: Iterable[tuple[str, bool]]) -> None:
         terms = list(terms)
         self.pattern = compile_names(terms)
-        starts = [_TOKEN.match(written) for written, _ in terms]
-        # A name that starts with a mark leaves no word to look for: try every place.
-        self.firsts: frozenset[str] | None = (
-            None
-            if any(first is None for first in starts)
-            else frozenset(
-                first.group().translate(_ASCII_PARTNERS).lower()
-                for first in starts
-                if first is not None
-            )
-        )
+        self.gate = WordGate(written for written, _ in terms)
 
     def finditer(self, text: str) -> Iterator[regex.Match[str]]:
         """The names in ``text``, as ``pattern.finditer`` finds them."""
-        firsts = self.firsts
-        if firsts is None:
+        if self.gate.firsts is None:
             yield from self.pattern.finditer(text)
             return
         match_at = self.pattern.match
         end = 0
-        for token in _TOKEN.finditer(text):
-            start = token.start()
+        for start in self.gate.starts(text):
             if start < end:
-                continue
-            word = token.group()
-            if word.isascii() and word.lower() not in firsts:
                 continue
             found = match_at(text, start)
             if found is not None:

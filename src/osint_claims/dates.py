@@ -26,7 +26,7 @@ from __future__ import annotations
 import itertools
 import math
 import weakref
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, Final
@@ -35,7 +35,7 @@ import attrs
 import regex
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
-from ._patterns import alternation
+from ._patterns import WordGate, alternation
 from .errors import InvalidInputError
 from .lexicon import Lexicon
 from .model import Period, Precision, Span
@@ -168,6 +168,9 @@ class _Grammar:
             rf"(?i)(?<![^\W_])(?:{alternation(heads)})(?![^\W_])"
             r"|(?<![0-9])[0-9]{4}(?![0-9])|[0-9]{1,2}[/.-][0-9]{1,2}"
         )
+        # Every phrase starts with one of these words, or with a digit: the grammar is tried
+        # only there.
+        self.starts = WordGate(self._starts(lexicon), digits=True)
         self.stamp = regex.compile(self._stamp(), _FLAGS)
         self.byline = regex.compile(self._byline(lexicon))
 
@@ -796,6 +799,19 @@ def _check(where: str, text: object) -> None:
         raise InvalidInputError(where, f"expected str, got {type(text).__name__}")
 
 
+def _matches(plain: str, grammar: _Grammar) -> Iterator[regex.Match[str]]:
+    """The grammar's matches in ``plain``, leftmost first and never overlapping: those of
+    searching it from each match's end, found by trying it only where a phrase may start."""
+    position = 0
+    for start in grammar.starts.starts(plain):
+        if start < position:
+            continue
+        match = grammar.pattern.match(plain, start)
+        if match is not None:
+            position = match.end()
+            yield match
+
+
 def _scan(
     text: str, published: date | None, grammar: _Grammar
 ) -> Iterable[tuple[Span, Period | None]]:
@@ -803,12 +819,7 @@ def _scan(
     plain = normalize(text)
     if grammar.heads.search(plain) is None:
         return  # no calendar word, unit of time, year or date: no time phrase
-    position = 0
-    while position < len(plain):
-        match = grammar.pattern.search(plain, position)
-        if match is None:
-            return
-        position = max(match.end(), match.start() + 1)
+    for match in _matches(plain, grammar):
         try:
             draft = _Reader(grammar, match, published).read()
             period: Period | None = Period(
