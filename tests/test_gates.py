@@ -18,6 +18,7 @@ from osint_claims._grammar import ITEM_TOKENS, Grammar
 from osint_claims._items import _Tokens
 from osint_claims._patterns import PrefixGate, alternation, first_characters, may_begin
 from osint_claims._trie import NameFinder
+from osint_claims.attribution import SpeakerReader
 from osint_claims.lexicon import Lexicon
 from osint_claims.numbers import NumeralReader, scan_form
 from osint_claims.places import Gazetteer
@@ -299,3 +300,24 @@ def _searched_everywhere(plain: str) -> list[tuple[int, int]]:
 def test_time_phrases_are_found_where_searching_everywhere_finds_them(text: str) -> None:
     found = [m.span() for m in dates_module._matches(text, _DATE_GRAMMAR)]
     assert found == _searched_everywhere(text)
+
+
+# Reporting frames: the verbs, markers and document nouns are looked for in one gated pass.
+_TRIGGERS = SpeakerReader().words.triggers
+_FRAME_PIECES = st.sampled_from(
+    [
+        *"said|SAID|Said|says|according|to|According to|reported|reported by|report".split("|"),
+        *"statement|told|cited|citing|added|ſaid|saidx|xsaid|_said|re-|claimed|data".split("|"),
+        *"the|ministry|Kyiv|1|é|-|'|.|,|\u212a".split("|"),
+        " ",
+        "  ",
+        "\n",
+    ]
+)
+
+
+@given(st.lists(_FRAME_PIECES, max_size=16).map(" ".join))
+@example("According  to the ministry, Kyiv SAID; reported by AP; saidx _said ſaid")
+def test_frame_words_are_found_where_searching_everywhere_finds_them(text: str) -> None:
+    everywhere = [m.span() for m in _TRIGGERS.pattern.finditer(text)]
+    assert [m.span() for m in _TRIGGERS.finditer(text)] == everywhere

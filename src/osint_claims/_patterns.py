@@ -165,11 +165,7 @@ class WordGate:
         digits = self.digits
         for word in _WORD.finditer(text, position):
             found = word.group()
-            if (
-                not found.isascii()
-                or found.lower() in firsts
-                or (digits and found[0].isdigit())
-            ):
+            if not found.isascii() or found.lower() in firsts or (digits and found[0].isdigit()):
                 yield word.start()
 
 
@@ -330,3 +326,37 @@ def _ascii_matches(char: str, flags: int) -> set[str]:
     """The ASCII characters that match ``char`` as :func:`alternation` writes it."""
     piece = regex.compile(_piece(char), flags)
     return {ascii_char for ascii_char in _ASCII if piece.fullmatch(ascii_char)}
+
+
+class GatedPattern:
+    """A pattern tried only where its :class:`WordGate` lets a match start: ``finditer``
+    finds what ``pattern.finditer`` finds, in order and not overlapping, for a pattern the
+    gate holds for (every match starts a word, with one of the gate's first words, or a
+    digit where the gate lets digits through).
+
+    >>> words = ["said", "according to"]
+    >>> gated = GatedPattern(regex.compile(rf"(?i)\\b{alternation(words)}\\b"), WordGate(words))
+    >>> [m.group() for m in gated.finditer("Kyiv SAID so, according  to police; saidx")]
+    ['SAID', 'according  to']
+    """
+
+    __slots__ = ("gate", "pattern")
+
+    def __init__(self, pattern: regex.Pattern[str], gate: WordGate) -> None:
+        self.pattern = pattern
+        self.gate = gate
+
+    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
+        """The matches in ``text``, as ``pattern.finditer`` finds them."""
+        if self.gate.firsts is None:
+            yield from self.pattern.finditer(text)
+            return
+        match_at = self.pattern.match
+        end = 0
+        for start in self.gate.starts(text):
+            if start < end:
+                continue
+            found = match_at(text, start)
+            if found is not None:
+                end = found.end()
+                yield found

@@ -13,12 +13,12 @@ place in the text at most one branch can go on and a scan takes time linear in t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Final
 
 import regex
 
-from ._patterns import WordGate
+from ._patterns import GatedPattern, WordGate
 from .text import fold as text_fold
 from .text import normalize
 
@@ -121,43 +121,22 @@ def compile_names(terms: Iterable[tuple[str, bool]]) -> regex.Pattern[str]:
     return regex.compile(before + _trie(terms) + _WORD_AFTER, regex.IGNORECASE)
 
 
-class NameFinder:
+class NameFinder(GatedPattern):
     """Finds names as :func:`compile_names`' pattern does, faster: the pattern is tried only
-    where a word starts that some name starts with.
-
-    A name can only start where a run of letters and digits starts, and that run is then
-    the name's first word in another case, since the pattern's next step after the first
-    word (a space, a dot, an apostrophe, the end of the name) is no letter or digit. So a
-    word written in ASCII whose lower case starts no name is skipped; any other word is
-    tried with the pattern itself, which decides case rules and the longest name. The
-    matches are those of ``pattern.finditer``, in order.
+    where a word starts that some name starts with (see :class:`WordGate`; a name's first
+    word is followed in the pattern by a space, a mark or the name's end, never a letter).
+    Case rules and the longest name stay the pattern's to decide.
 
     >>> finder = NameFinder([("Kherson", False), ("Kherson Oblast", False), ("AP", True)])
     >>> [m.group() for m in finder.finditer("KHERSON oblast, Kherson, ap and AP")]
     ['KHERSON oblast', 'Kherson', 'AP']
     """
 
-    __slots__ = ("gate", "pattern")
+    __slots__ = ()
 
     def __init__(self, terms: Iterable[tuple[str, bool]]) -> None:
         terms = list(terms)
-        self.pattern = compile_names(terms)
-        self.gate = WordGate(written for written, _ in terms)
-
-    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
-        """The names in ``text``, as ``pattern.finditer`` finds them."""
-        if self.gate.firsts is None:
-            yield from self.pattern.finditer(text)
-            return
-        match_at = self.pattern.match
-        end = 0
-        for start in self.gate.starts(text):
-            if start < end:
-                continue
-            found = match_at(text, start)
-            if found is not None:
-                end = found.end()
-                yield found
+        super().__init__(compile_names(terms), WordGate(written for written, _ in terms))
 
 
 class _Node:

@@ -37,7 +37,7 @@ from typing import Final
 import attrs
 import regex
 
-from ._patterns import alternation
+from ._patterns import GatedPattern, WordGate, alternation
 from ._words import Token, is_capitalised, slug, tokens
 from .actors import ActorRegistry
 from .errors import InvalidInputError, LexiconError
@@ -327,9 +327,12 @@ class _Words:
         document_nouns = documents.get("nouns", ())
         # One pattern finds the verbs, markers and document nouns of a sentence in one pass;
         # markers first ("reported by" before "reported"), then verbs, then nouns.
-        self.triggers = regex.compile(
-            rf"(?i)\b(?:(?P<marker>{alternation(markers)})|(?P<verb>{alternation(every_verb)})"
-            rf"|(?P<noun>{alternation(document_nouns)}))\b"
+        self.triggers = GatedPattern(
+            regex.compile(
+                rf"(?i)\b(?:(?P<marker>{alternation(markers)})|(?P<verb>{alternation(every_verb)})"
+                rf"|(?P<noun>{alternation(document_nouns)}))\b"
+            ),
+            WordGate([*markers, *every_verb, *document_nouns]),
         )
         folded_nouns = {_fold(w) for w in document_nouns}
         self.verb_nouns = frozenset(_fold(w) for w in every_verb) & folded_nouns
