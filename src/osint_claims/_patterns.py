@@ -171,8 +171,8 @@ class WordGate:
             yield from range(position, len(text))
             return
         if text.isascii():
-            for found in self.ascii_starts.finditer(text, position):
-                yield found.start()
+            for start in self.ascii_starts.finditer(text, position):
+                yield start.start()
             return
         digits = self.digits
         for word in _WORD.finditer(text, position):
