@@ -171,8 +171,7 @@ class WordGate:
             yield from range(position, len(text))
             return
         if text.isascii():
-            for start in self.ascii_starts.finditer(text, position):
-                yield start.start()
+            yield from [start.start() for start in self.ascii_starts.finditer(text, position)]
             return
         digits = self.digits
         for word in _WORD.finditer(text, position):

@@ -249,13 +249,21 @@ class ClaimReader:
         period and ``evidence.segment`` RELATED.
         """
         sentences = self._sentences(article, related)
+        figures = [self.quantities.extract(sentence.text) for sentence in sentences]
+        # A related headline is read only for its figures; the story's own sentences all
+        # tell who is named and who speaks.
         found = [
-            (sentence, normalize(sentence.text), self.registry.find_all(sentence.text))
-            for sentence in sentences
+            (
+                sentence,
+                normalize(sentence.text),
+                self.registry.find_all(sentence.text)
+                if sentence.kind is not SegmentKind.RELATED or figures[index]
+                else [],
+            )
+            for index, sentence in enumerate(sentences)
         ]
         # Places matter around figures and for where a story is: they are looked for in the
         # sentences that hold a digit or a number word, and in the story's opening lines.
-        figures = [self.quantities.extract(sentence.text) for sentence in sentences]
         places = [
             self.gazetteer.find_all(sentence.text)
             if index < _OPENING_SENTENCES or figures[index]
@@ -271,8 +279,10 @@ class ClaimReader:
         ):
             read = _Sentence(sentence, text, mentions, where, quantities)
             if sentence.kind is SegmentKind.RELATED:
-                # A related article's headline is another story: nothing resolves across it.
-                claims.extend(self._read_sentence(article, read, _Context(None), []))
+                # A related article's headline is another story: nothing resolves across it,
+                # so one without figures has nothing to give.
+                if quantities:
+                    claims.extend(self._read_sentence(article, read, _Context(None), []))
                 continue
             line = bisect.bisect_right(lines, sentence.span.start) - 1
             if line != context.line:
@@ -333,8 +343,11 @@ class ClaimReader:
         places: Sequence[list[tuple[Span, str]]],
     ) -> frozenset[str]:
         """Every country a story names, as a party or a place."""
-        codes = {code for where in places for _, code in where}
-        for _, _, mentions in found:
+        codes: set[str] = set()
+        for (sentence, _, mentions), where in zip(found, places, strict=True):
+            if sentence.kind is SegmentKind.RELATED:
+                continue  # another story's
+            codes.update(code for _, code in where)
             for _, actor in mentions:
                 if actor.kind in _COUNTRY_KINDS and actor.country:
                     codes.add(actor.country)

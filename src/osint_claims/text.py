@@ -51,6 +51,9 @@ _BREAK_DASH: Final = re.compile(f"[{_BREAK_DASHES}]")
 _ASCII_REPLACEMENT: Final = tuple(
     (char, plain) for char, plain in _REPLACEMENT.items() if char.isascii()
 )
+_ASCII_SPECIAL: Final = re.compile(
+    "[" + "".join(re.escape(char) for char, _ in _ASCII_REPLACEMENT) + "]"
+)
 
 
 def normalize(text: str) -> str:
@@ -62,6 +65,8 @@ def normalize(text: str) -> str:
     'Haitians some 10,000-12,000 - more'
     """
     ascii_text = text.isascii()
+    if ascii_text and _ASCII_SPECIAL.search(text) is None:
+        return text  # most text: nothing to replace, found in one pass
     if not ascii_text and any(dash in text for dash in _BREAK_DASHES):
         text = _BREAK_DASH.sub(_clause_blank, text)
     # A test and a replace per special character is many times faster than str.translate;
