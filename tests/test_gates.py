@@ -240,10 +240,13 @@ _NAME_TERMS = [
     ("İstanbul", False),
     ("Sevastopol", False),
     ("Kyiv", False),
+    ("North Korea", False),
+    ("Korea, North", False),
 ]
 _NAME_PIECES = st.sampled_from(
     [
         *"Kherson|KHERSON|kherson|Oblast|U.S.|u.s.|AP|ap|Ap|the|The|North|north".split("|"),
+        *"Korea|korea|,|\t".split("|"),
         *"N'Djamena|n'djamena|İstanbul|istanbul|ISTANBUL|ıstanbul|ſevastopol|\u212ayiv".split("|"),
         *"Kyiv|Kyivx|_|-|.|'|’|x|1|é| |  |\u00a0|\n".split("|"),
     ]
@@ -253,6 +256,7 @@ _NAME_PIECES = st.sampled_from(
 @given(st.lists(_NAME_PIECES, max_size=14).map("".join))
 @example("_Kherson xKherson Kherson_ KHERSON  oblast the North ap AP")
 @example("ıstanbul \u212ayiv ſevastopol")
+@example("the north korea, The North  Korea, the\nNorth, Kherson\toblast and U.S. ap")
 def test_name_finder_finds_what_the_tree_finds_everywhere(text: str) -> None:
     for finder in (
         NameFinder(_NAME_TERMS),

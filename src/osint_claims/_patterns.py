@@ -120,6 +120,8 @@ _WORD: Final = regex.compile(r"[^\W_]+")
 # The only characters beyond ASCII that a case-blind pattern matches to an ASCII letter
 # (the regex module's simple case folding, checked over all of Unicode): the dotted and
 # dotless i, the long s and the Kelvin sign.
+# A phrase's beginning up to the end of its second word: "the North", "U.S.", "according to".
+_LEADING_TWO: Final = regex.compile(r"[^\W_]+(?:[\W_]+?[^\W_]+)?")
 _ASCII_PARTNERS: Final = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
@@ -133,17 +135,27 @@ class WordGate:
     letter or digit. ``words`` starting with a mark leave no word to look for; the gate
     then lets every place through (``firsts`` is None).
 
+    With ``phrases=True`` the pattern's matches also begin with one of ``words`` in full,
+    up to its second word (a space in a word standing for any run of white space, as
+    :func:`alternation` reads it); ASCII text is then tested for that longer beginning,
+    which turns away "the" where only "the North" can match.
+
     >>> gate = WordGate(["in", "the North", "U.S."])
     >>> text = "Troops in the north of the U.S., inside"
     >>> [text[start:start + 5] for start in gate.starts(text)]
     ['in th', 'the n', 'the U', 'U.S.,']
+    >>> [text[start:start + 5] for start in WordGate(["the North"], phrases=True).starts(text)]
+    ['the n']
     >>> list(WordGate(["2024"], digits=True).starts("in 2025 or 9th"))
     [3, 11]
     """
 
     __slots__ = ("ascii_starts", "digits", "firsts")
 
-    def __init__(self, words: Iterable[str], *, digits: bool = False) -> None:
+    def __init__(
+        self, words: Iterable[str], *, digits: bool = False, phrases: bool = False
+    ) -> None:
+        words = [collapse_blanks(word) for word in words]
         starts = [_WORD.match(word) for word in words]
         self.firsts: frozenset[str] | None = (
             None
@@ -156,10 +168,20 @@ class WordGate:
         )
         self.digits = digits
         # In ASCII text the words are ASCII words and the standard library's engine finds
-        # the starting ones in one pass, without a step of Python per word.
-        plain = sorted(word for word in self.firsts or () if word.isascii())
+        # the starting ones in one pass, without a step of Python per word. The test looks
+        # ahead, so that one beginning does not hide another that starts inside it.
+        beginnings: Iterable[str] = self.firsts or ()
+        if phrases and self.firsts is not None:
+            beginnings = {
+                found.group() for found in map(_LEADING_TWO.match, words) if found is not None
+            }
+        plain = sorted(
+            folded
+            for folded in (word.translate(_ASCII_PARTNERS).lower() for word in beginnings)
+            if folded.isascii()
+        )
         self.ascii_starts = re.compile(
-            rf"(?<![A-Za-z0-9])(?:{alternation(plain)}(?![A-Za-z0-9])"
+            rf"(?<![A-Za-z0-9])(?=(?:{alternation(plain)})(?![A-Za-z0-9])"
             + ("|[0-9])" if digits else ")"),
             re.IGNORECASE | re.ASCII,
         )

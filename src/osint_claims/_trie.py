@@ -136,7 +136,9 @@ class NameFinder(GatedPattern):
 
     def __init__(self, terms: Iterable[tuple[str, bool]]) -> None:
         terms = list(terms)
-        super().__init__(compile_names(terms), WordGate(written for written, _ in terms))
+        super().__init__(
+            compile_names(terms), WordGate((written for written, _ in terms), phrases=True)
+        )
 
 
 class _Node:

@@ -332,7 +332,7 @@ class _Words:
                 rf"(?i)\b(?:(?P<marker>{alternation(markers)})|(?P<verb>{alternation(every_verb)})"
                 rf"|(?P<noun>{alternation(document_nouns)}))\b"
             ),
-            WordGate([*markers, *every_verb, *document_nouns]),
+            WordGate([*markers, *every_verb, *document_nouns], phrases=True),
         )
         folded_nouns = {_fold(w) for w in document_nouns}
         self.verb_nouns = frozenset(_fold(w) for w in every_verb) & folded_nouns

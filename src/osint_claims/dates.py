@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 import weakref
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, timedelta
@@ -72,6 +73,7 @@ _S0: Final = r"[^\S\n]{0,3}"
 _CS: Final = rf"(?:,?{_S})"
 _DIGITS_BEFORE: Final = r"(?<![^\W_]|[0-9][.,])"
 _DIGITS_AFTER: Final = r"(?![^\W_]|[.,][0-9])"
+_YEAR_DIGITS: Final = re.compile(r"[0-9]{4}")
 _ISO: Final = r"(?<![0-9][.,-]?)(?P<{name}>[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}})(?![0-9]|[.,-][0-9])"
 
 
@@ -902,6 +904,8 @@ def parse_date(text: str, *, lexicon: Lexicon | None = None) -> date | None:
     (True, True)
     """
     _check("parse_date", text)
+    if _YEAR_DIGITS.search(text) is None:
+        return None  # every printed date holds its year
     grammar = _grammar(lexicon)
     for match in grammar.stamp.finditer(normalize(text)):
         day = _stamp_date(grammar, match)
