@@ -41,14 +41,24 @@ class Token(NamedTuple):
         return self.text[0].isalnum()
 
 
+# Building the tuple directly skips the named tuple's own __new__, a Python call per word.
+_new_token: Final = tuple.__new__
+
+
 def tokens(text: str) -> list[Token]:
     """The words and marks of ``text``, in order.
 
     >>> [(t.start, t.text) for t in tokens("Sudan's army, medics' network")]
     [(0, "Sudan's"), (8, 'army'), (12, ','), (14, "medics'"), (22, 'network')]
     """
+    if text.isascii():  # most sentences: lower case is the fold, and no check per word
+        return [
+            _new_token(Token, (*found.span(), word, word.lower()))
+            for found in _TOKEN.finditer(text)
+            for word in (found.group(),)
+        ]
     return [
-        Token(found.start(), found.end(), word, word.lower() if word.isascii() else fold(word))
+        _new_token(Token, (*found.span(), word, word.lower() if word.isascii() else fold(word)))
         for found in _TOKEN.finditer(text)
         for word in (found.group(),)
     ]
