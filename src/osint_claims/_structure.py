@@ -73,7 +73,7 @@ class Structure:
         )
         places = not_claims.get("distance_places", ())
         self.distance_places = (
-            regex.compile(rf"(?i)^[\s,]*(?:{alternation(places)})\b") if places else None
+            regex.compile(rf"(?i)[\s,]*(?:{alternation(places)})\b") if places else None
         )
         participants = not_claims.get("participants", ())
         self.participants = (

@@ -473,7 +473,10 @@ class SpeakerReader:
         verbs: list[regex.Match[str]] = []
         markers: list[regex.Match[str]] = []
         nouns: list[regex.Match[str]] = []
+        named = [(span.start, span.end) for span, _ in mentions]
         for found_word in words.triggers.finditer(text):  # one pass for all three kinds
+            if any(start <= found_word.start() < end for start, end in named):
+                continue  # "the United States", "Reporters Without Borders": a name's word
             if found_word.group("marker"):
                 markers.append(found_word)
             elif found_word.group("verb"):

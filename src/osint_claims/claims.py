@@ -195,6 +195,7 @@ class _Scene:
     listing: _Listing | None
     readings: list[_Reading]
     fallback: Actor | None  # the story's main subject, for figures nothing else places
+    spoken: tuple[Span, ...]  # where the sentence's speakers are named
     by_span: dict[Span, Claim] = attrs.Factory(dict)  # claims read so far, by figure
 
 
@@ -329,6 +330,8 @@ class ClaimReader:
                     continue  # a think tank or an outlet abroad says little of where
                 if self._speaks(text, span):
                     continue  # who reports a story is not where it happens
+                if self.roles.attack_after.match(text[span.end : span.end + 40]):
+                    continue  # "Israeli strikes", "a Russian missile": who attacks, not where
                 side = self.roles.side(actor)
                 if side is not None and side.kind is ActorKind.STATE and side.country:
                     counts[side.country] += weight
@@ -493,6 +496,7 @@ class ClaimReader:
             listing=listing,
             readings=self._predicates(text, quantities, names, listing),
             fallback=self.registry.get(main) if main else None,
+            spoken=tuple(s.span for s in speakers),
         )
 
     def _figure_claim(
@@ -575,6 +579,7 @@ class ClaimReader:
             frame_end=None if frame is None or frame.kind == "marker" else frame.frame.end,
             countries=context.countries,
             whole_subject=self._whole_subject(scene.by_span, part_of),
+            spoken=scene.spoken,
         )
         subject, agent = roles.subject, roles.agent
         if predicate.key == "captured" and agent is not None and self._irregular(agent):

@@ -239,6 +239,7 @@ _SCHEMA: Final[Mapping[str, Any]] = {
         "locatives": {"prepositions": "words", "place_words": "words"},
         "combatants": _WORD_TABLE,
         "fighters": _WORD_TABLE,
+        "civilians": _WORD_TABLE,
         "own_side": _WORD_TABLE,
         "claimed_deeds": _WORD_TABLE,
         "own_forces": _WORD_TABLE,

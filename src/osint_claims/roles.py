@@ -48,6 +48,17 @@ DOERS: Final = frozenset(
     {"sent", "deployed", "supplied", "seized", "aid", "money", "training", "present", "launched"}
 )
 _SIDES: Final = frozenset({ActorKind.STATE, ActorKind.ARMED_GROUP})
+# Speakers that speak for a state: its government, its ministries, its forces.
+_STATE_VOICES: Final = frozenset(
+    {
+        ActorKind.STATE,
+        ActorKind.MINISTRY,
+        ActorKind.GOVERNMENT_BODY,
+        ActorKind.ARMED_FORCES,
+        ActorKind.OFFICIAL,
+        ActorKind.HEAD_OF_STATE,
+    }
+)
 # Speakers that count their own people: a ministry, a civil body, a local group or official.
 _LOCAL_KINDS: Final = frozenset(
     {
@@ -92,7 +103,8 @@ class _Figure:
     ``mentions`` are the actors named in the sentence, without those inside the speaker's
     own words; ``speakers`` the ids of the originators and of the bodies above them;
     ``local`` the country of an originator that counts its own people (see
-    :meth:`RoleReader._local`); ``whole`` the subject of the figure this one is a part of.
+    :meth:`RoleReader._local`); ``whole`` the subject of the figure this one is a part of;
+    ``spoken`` the spans of the speakers' own words.
     """
 
     text: str
@@ -110,6 +122,7 @@ class _Figure:
     frame_end: int | None
     local: str | None
     whole: Actor | None
+    spoken: tuple[Span, ...] = ()  # the speakers' own words
 
 
 def _key(word: str) -> str:
@@ -165,6 +178,7 @@ class RoleReader:
         )
         self.combatants = frozenset(map(_key, roles("combatants")))
         self.fighters = frozenset(map(_key, roles("fighters")))
+        self.civilians = frozenset(map(_key, roles("civilians")))
         # The speaker's own side did it: "the army said it killed", "its fighters fired",
         # "our air defences shot down".
         self.own_side = regex.compile(
@@ -172,8 +186,10 @@ class RoleReader:
             rf"\b(?:its|their|our)\s+(?:[\w-]+\s+){{0,2}}?{alternation(roles('own_side'))}\b)"
         )
         self.claimed_deed = regex.compile(
-            rf"(?i)\b{alternation(roles('claimed_deeds'))}\s+"
-            r"(?:to\s+have|it\s+had|it\s+has|they\s+had)\s+(?:\w+\s+){0,2}$"
+            rf"(?i)\b(?P<verb>{alternation(roles('claimed_deeds'))})\s+"
+            # "claimed on Tuesday to have killed", "said late on Monday it had killed"
+            r"(?:(?:on|late|early|earlier|later|overnight|\w+day|in|a|its?|their)\s+){0,4}"
+            r"(?:to\s+have|it\s+had|it\s+has|they\s+had|they\s+have)\s+(?:\w+\s+){0,2}$"
         )
         self.own_forces = regex.compile(rf"(?i)\b{alternation(roles('own_forces'))}\b")
         loss_verbs = alternation(roles("losses", "verbs"))
@@ -256,9 +272,7 @@ class RoleReader:
         if spoken:
             # "Iran's health ministry spokesman ... claims": the speaker's words name no party
             mentions = [
-                (span, actor)
-                for span, actor in mentions
-                if not any(s.start <= span.start and span.end <= s.end for s in spoken)
+                (span, actor) for span, actor in mentions if not _within(spoken, span.start)
             ]
         figure = _Figure(
             text=text,
@@ -279,6 +293,7 @@ class RoleReader:
             frame_end=frame_end,
             local=self._local(speaker, countries),
             whole=whole_subject,
+            spoken=tuple(spoken),
         )
         own = self._in_item(figure, quantity) or (
             self._in_item(figure, owner_hint) if owner_hint is not None else None
@@ -313,7 +328,13 @@ class RoleReader:
                 agent = None
         if agent is not None and key not in DOERS:
             agent = self.side(agent) if agent.kind is not ActorKind.ARMED_GROUP else agent
-        if own is None and key in VICTIMS and subject is not None and subject == agent:
+        if (
+            own is None
+            and key in VICTIMS
+            and subject is not None
+            and subject == agent
+            and not (subject.kind is ActorKind.STATE and self._civilian(figure))
+        ):
             subject = None  # a side named only as the doer is not its own victim
         return Roles(subject, agent)
 
@@ -375,12 +396,18 @@ class RoleReader:
         start = max(figure.floor, quantity.span.start - _AGENT_REACH)
         anchor = quantity.span.start if figure.verb_at is None else figure.verb_at
         before = text[max(figure.floor, anchor - _OWN_REACH) : anchor]
-        own = self.own_side.search(before) or self.claimed_deed.search(before)
+        # Where the words that make the deed the speaker's own begin: "it", "its fighters",
+        # or just after the frame's own verb ("claimed to have killed").
+        own = self.own_side.search(before)
+        own_at = None if own is None else own.start()
+        if own is None:
+            claimed = self.claimed_deed.search(before)
+            own_at = None if claimed is None else claimed.end("verb")
         if (
             speaker
-            and own is not None
+            and own_at is not None
             and figure.frame_end is not None
-            and figure.frame_end <= anchor - len(before) + own.start() + 1
+            and figure.frame_end <= anchor - len(before) + own_at + 1
         ):
             return speaker[0]  # "the army said it killed 40", "its fighters fired"
         first: Actor | None = None
@@ -401,9 +428,10 @@ class RoleReader:
             first = first or actor
         if first is not None:
             return first
-        generic_match = self.generic_attackers.search(text, start, anchor)
-        if generic_match is not None:
-            return self._generic(generic_match.group("who"), figure)
+        for generic_match in self.generic_attackers.finditer(text, start, anchor):
+            if not _within(figure.spoken, generic_match.start()):
+                # "gunmen abducted", not "the junta said": a speaker is not the doer
+                return self._generic(generic_match.group("who"), figure)
         for span, actor in mentions:
             if not end <= span.start < window_end or actor.kind not in _PARTIES:
                 continue
@@ -458,6 +486,10 @@ class RoleReader:
             loser = self._loser(figure)
             if loser is not None:
                 return self.side(loser)
+        if head in self.combatants:
+            own = self._state_speaker(figure)
+            if own is not None and own != agent:
+                return own  # "Niger's junta says 34 soldiers were killed": its own soldiers
         if head in self.fighters:
             for _, actor in figure.mentions:
                 side = self.side(actor)
@@ -467,8 +499,11 @@ class RoleReader:
                 if group != agent:
                     return group  # "killed more than 60 terrorists", after "Al-Shabaab"
             return None
+        # A state's forces killing in its own land leave the dead its people ("a junta air
+        # strike killed 14 villagers in Sagaing"); its soldiers or its tanks they are not.
+        own_people = self._civilian(figure)
         where = self._where(figure)
-        if where is not None and where != agent:
+        if where is not None and (where != agent or own_people):
             return where
         if figure.whole is not None:
             return figure.whole  # "of which 300 were killed": the whole's people
@@ -476,9 +511,27 @@ class RoleReader:
         if local is not None and local != agent:
             return local  # "MDA says 85 were lightly hurt": a local body counts its own
         home = self.state_of(figure.country)
-        if home is not None and home != agent:
+        if home is not None and (home != agent or own_people):
             return home
-        return where or home
+        return None  # every side named did it: none is its own victim
+
+    def _civilian(self, figure: _Figure) -> bool:
+        """Whether the figure counts people who bear no arms ("villagers", "children")."""
+        item = (figure.quantity.item or "").lower()
+        words = item.split()
+        return bool(words) and (
+            words[-1] in self.civilians or " ".join(words[-2:]) in self.civilians
+        )
+
+    def _state_speaker(self, figure: _Figure) -> Actor | None:
+        """The state the first speaker speaks for, when it is a state, its government or
+        its forces: such a speaker's "soldiers" are its own."""
+        for actor in figure.speaker[:1]:
+            if actor.kind in _STATE_VOICES:
+                side = self.side(actor)
+                if side is not None and side.kind is ActorKind.STATE:
+                    return side
+        return None
 
     def _loser(self, figure: _Figure) -> Actor | None:
         """ "Russia has lost 1,270 soldiers": the actor just before "lost"."""
@@ -510,13 +563,19 @@ class RoleReader:
             if state is not None:
                 candidates.append((span, state))
         for span, actor in figure.mentions:
-            if actor.kind is ActorKind.STATE:
-                candidates.append((span, actor))
+            if actor.kind is ActorKind.STATE and not self.attack_after.match(
+                text[span.end : span.end + 40]
+            ):
+                candidates.append((span, actor))  # not "in a Russian missile strike"
         for span, state in candidates:
             if not start <= span.start < end:
                 continue
             if text[span.end : span.end + 2].startswith("'"):
                 continue  # "in Russia's war": an owner, not a place
+            if _BORDER_BEFORE.search(text, max(0, span.start - 20), span.start) or (
+                _BORDER_AFTER.match(text, span.end)
+            ):
+                continue  # "near the border with Mali", "near the Mali border": a neighbour
             before = text[max(0, span.start - 30) : span.start]
             if not self.locatives.search(before):
                 continue
@@ -551,3 +610,12 @@ class RoleReader:
 # "by gunmen", "by the junta's forces": what follows "by" within a few words.
 _BY: Final = regex.compile(r"(?i)\bby\s+(?:the\s+|an?\s+)?(?:[\w'-]+\s+){0,2}?")
 _OF_AFTER: Final = regex.compile(r"(?i)^\s+of\s+(?:the\s+)?")
+
+
+_BORDER_BEFORE: Final = regex.compile(r"(?i)\b(?:border|frontier)\s+with\s+(?:the\s+)?$")
+_BORDER_AFTER: Final = regex.compile(r"(?i)\s*(?:'s\s+)?(?:border|frontier)\b")
+
+
+def _within(spans: Sequence[Span], at: int) -> bool:
+    """Whether ``at`` falls inside one of ``spans``."""
+    return any(span.start <= at < span.end for span in spans)
