@@ -52,6 +52,10 @@ _CREDIT_START: Final = regex.compile(
     r"(?i)^(?:photo(?:graph)?s?|image|credit|picture|pictures|foto|illustration)\s*(?:by)?\s*:"
 )
 _COPYRIGHT: Final = regex.compile(r"©[^.]{0,80}$")
+# A caption that opens with its marker and goes on to describe the picture.
+_DESCRIBED_CREDIT: Final = regex.compile(
+    r"(?i)^\W*(?:photo(?:graph)?s?|image|picture|pictured|caption)\s*:\s*(?:\S+\s+){3}"
+)
 # Marks one of which every photo credit holds: "Name/AFP", "(Photo: ANHA)", "© Name".
 _CREDIT_MARKS: Final = ("/", "(", "[", "©", ":")
 _BREADCRUMB: Final = regex.compile(r"\s[|>»›]\s")
@@ -128,7 +132,7 @@ class PageRules:
             rf"(?i)^\W*(?:{agencies})(?:\s+photo)?\s*/\s*\S|(?:{agencies})\s*(?:/\s*[\w .'-]+)?"
             r"\s*(?:purchase licensing rights|file photo)"
             # "... in Lahore on May 8. — AFP", "... on Jan. 22, 2025. EFE/Carlos Ortega"
-            rf"|\s-\s*(?:{agencies})\s*$|(?-i:\b(?:{agencies})(?:\s+[Pp]hoto)?\s*/\s*"
+            rf"|\s-\s*(?:{agencies})\s*$|(?-i:\b(?i:{agencies})(?:\s+[Pp]hoto)?\s*/\s*"
             r"[A-Z][\w.' -]{1,40}$)",
         )
         self.metadata = regex.compile(r"^\s*date\s+[0-9]{4}-[0-9]{2}-[0-9]{2}\b")
@@ -268,12 +272,12 @@ def _line_kind(line: str, lowered: str, rules: PageRules, registry: ActorRegistr
         return SegmentKind.FURNITURE
     if lowered.startswith("(") and lowered.endswith(")") and _is_short(line):
         return SegmentKind.FURNITURE  # "(FRANCE 24 with AFP)"
+    if lowered.startswith(rules.byline_prefixes) and len(line.split()) <= SHORT_LINE_WORDS:
+        return SegmentKind.BYLINE  # before credits: "By A and B / Reuters" names its writers
     if is_credit(line, rules):
         return SegmentKind.CAPTION
     if _is_short(line) and _BREADCRUMB.search(line):
         return SegmentKind.FURNITURE  # "News | Israel-Palestine conflict"
-    if lowered.startswith(rules.byline_prefixes) and len(line.split()) <= SHORT_LINE_WORDS:
-        return SegmentKind.BYLINE
     actor = registry.resolve(line) if len(line) < 60 else None
     if actor is not None and actor.kind in (ActorKind.NEWS_AGENCY, ActorKind.MEDIA_OUTLET):
         return SegmentKind.CAPTION  # a bare credit line under a missing picture
@@ -303,18 +307,29 @@ def _is_short(line: str) -> bool:
 def _mark_described_photos(text: str, spans: list[Span], kinds: list[SegmentKind]) -> None:
     """The line just above a credit line describes the photo ("Smoke billows over El
     Fasher ... in this still image" above "REUTERS/Stringer/File Photo")."""
+    first_text = next(
+        (i for i, kind in enumerate(kinds) if kind in (SegmentKind.BODY, SegmentKind.HEADING)),
+        None,
+    )
     for index in range(1, len(kinds)):
         if kinds[index] is not SegmentKind.CAPTION:
             continue
         above = index - 1
         if kinds[above] not in (SegmentKind.BODY, SegmentKind.HEADING):
             continue
+        if above == first_text and not _caption_before(kinds, above):
+            continue  # the page's first line is its headline, whatever credit follows
         credit = text[spans[index].start : spans[index].end]
-        if len(credit.split()) > SHORT_LINE_WORDS:
-            continue  # the credit ends a description of its own
+        if len(credit.split()) > SHORT_LINE_WORDS or _DESCRIBED_CREDIT.match(credit):
+            continue  # the credit ends a description of its own ("Photo: Mourners carry ...")
         description = text[spans[above].start : spans[above].end]
         if len(description.split()) <= _CAPTION_WORDS and _DATELINE.match(description) is None:
             kinds[above] = SegmentKind.CAPTION
+
+
+def _caption_before(kinds: list[SegmentKind], index: int) -> bool:
+    """Whether a caption stands before line ``index`` (a picture tops the page)."""
+    return SegmentKind.CAPTION in kinds[:index]
 
 
 def _mark_caption_labels(text: str, spans: list[Span], kinds: list[SegmentKind]) -> None:

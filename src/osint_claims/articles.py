@@ -201,7 +201,7 @@ def read_article(
         outlet=page_outlet,
         title=None if title is None else " ".join(title.split()),
         url=url,
-        author=_author(plain, lines, rules, registry),
+        author=_author(plain, lines, rules, registry, dateline),
         published=published if published is not None else (found_date[0] if found_date else None),
         via=wires,
     )
@@ -252,10 +252,18 @@ def _outlet(text: str, lines: list[Segment], registry: ActorRegistry) -> Actor |
 
 
 def _author(
-    text: str, lines: list[Segment], rules: PageRules, registry: ActorRegistry
+    text: str,
+    lines: list[Segment],
+    rules: PageRules,
+    registry: ActorRegistry,
+    dateline: Dateline | None,
 ) -> str | None:
+    """Who wrote the page: the people its first byline names ("By A and B / Reuters" is
+    "A and B"); a dateline ("KYIV, Ukraine (AP) —") names a place, not a writer."""
     for line in lines:
         if line.kind is not SegmentKind.BYLINE:
+            continue
+        if dateline is not None and line.span.end == dateline.span.end:
             continue
         written = text[line.span.start : line.span.end].strip()
         lowered = written.lower()
@@ -263,11 +271,29 @@ def _author(
             if lowered.startswith(prefix):
                 written = written[len(prefix) :].strip()
                 break
-        name = _leading_name(written, rules.months)
-        actor = registry.resolve(name) if name else None
-        if name and (actor is None or actor.kind is ActorKind.PERSON):
-            return name
+        names = [
+            name
+            for part in _BYLINE_PARTS.split(_BYLINE_END.split(written, maxsplit=1)[0])
+            for name in (_leading_name(part, rules.months),)
+            if name is not None
+        ]
+        writers: list[str] = []
+        for name in names:
+            actor = registry.resolve(name)
+            if actor is not None and actor.kind is not ActorKind.PERSON:
+                break  # "Khalid Osman, Reuters": the agency, and nothing after it, is no writer
+            writers.append(name)
+        if writers:
+            return (
+                writers[0] if len(writers) == 1 else ", ".join(writers[:-1]) + " and " + writers[-1]
+            )
     return None
+
+
+# A byline's writers end at a slash, a bar or a dash ("By A and B / Reuters"); they are
+# listed with commas and "and".
+_BYLINE_END: Final = regex.compile(r"\s*(?:[/|]|\s[-\u2013\u2014]\s)")
+_BYLINE_PARTS: Final = regex.compile(r"\s*(?:,|\band\b|&)\s*")
 
 
 _GLUED = regex.compile(r"(?<=[A-Z])(?=[A-Z][a-z])")
@@ -302,11 +328,16 @@ def _wires(
 ) -> tuple[Actor, ...]:
     """Wire agencies the page relays: an agency byline ("By AFP") or credit line."""
     found: dict[str, Actor] = {}
+    previous: SegmentKind | None = None
     for line in lines:
         written = text[line.span.start : line.span.end]
         lowered = written.lower().strip()
-        credited = line.kind is SegmentKind.BYLINE or any(
-            phrase in lowered for phrase in rules.wire_credits
+        after_byline, previous = previous is SegmentKind.BYLINE, line.kind
+        credited = (
+            line.kind is SegmentKind.BYLINE
+            or any(phrase in lowered for phrase in rules.wire_credits)
+            # "By Ann Lee" then "Reuters" on a line of its own: the byline's agency
+            or (after_byline and registry.resolve(written) is not None)
         )
         if not credited:
             continue

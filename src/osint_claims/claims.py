@@ -91,7 +91,7 @@ _ROLE_REACH: Final = 320
 # How many frames on either side of a figure are weighed for it.
 _FRAMES_AROUND: Final = 3
 # How many mentions a dateline's country is worth when finding whom an article is about.
-_DATELINE_WEIGHT: Final = 4
+_DATELINE_WEIGHT: Final = 2
 # The claims a "This was reported by X" reaches back over, at most.
 _RETROSPECTIVE_REACH: Final = 60
 # Prepositions before "May" that make it the month, not the modal.
@@ -313,16 +313,20 @@ class ClaimReader:
         places: Sequence[list[tuple[Span, str]]],
     ) -> str | None:
         """The country the article is about: the one its dateline, title and sentences
-        name most (a dateline counts four mentions, the title's thrice), else its
-        outlet's."""
+        name most (the title's mentions count thrice, the first sentence's and a dateline
+        twice: a wire's dateline is often a regional desk, "DAKAR, Senegal (AP)" over a
+        story in Mali), else its outlet's."""
         counts: Counter[str] = Counter()
         dateline = article.dateline
         if dateline is not None and dateline.country is not None:
             counts[dateline.country] += _DATELINE_WEIGHT
+        lede = True  # the story's first sentence says where it happens as its title does
         for (sentence, text, mentions), where in zip(found, places, strict=True):
             if sentence.kind is SegmentKind.RELATED:
                 continue
             weight = 3 if sentence.kind is SegmentKind.TITLE else 1
+            if lede and sentence.kind is SegmentKind.BODY:
+                weight, lede = 2, False
             for _, code in where:
                 counts[code] += weight
             for span, actor in mentions:
