@@ -291,6 +291,15 @@ class AttributionContext:
             return None
         return self.last(frozenset({kind}), speakers_first=True)
 
+    def holder(self, role: str, kinds: frozenset[ActorKind]) -> Actor | None:
+        """The person named last whose role holds ``role`` ("the governor" after "Governor
+        Vyacheslav Gladkov"), else the speaker or actor named last among ``kinds``."""
+        wanted = role.lower()
+        for actor in reversed(self.named[-_MEMORY:]):
+            if actor.kind in _PERSON_KINDS and wanted in (actor.affiliation or "").lower().split():
+                return actor
+        return self.last(kinds, speakers_first=True)
+
     def person(self, surname: str) -> Actor | None:
         """The person named last whose name ends with ``surname`` ("Basal" after "Mahmoud
         Basal")."""
@@ -344,6 +353,17 @@ class _Words:
             )
             if " " not in w
         )
+        # Words that open a time phrase after a speaker ("the ministry on Monday"): when
+        # it spoke, never whom it speaks for.
+        self.when = frozenset(
+            _fold(w).split()[-1]
+            for w in (
+                *table("dates", "weekdays"),
+                *table("dates", "months"),
+                *table("dates", "day_words"),
+                *table("dates", "weekday_abbreviations"),
+            )
+        ) | {"week", "weekend", "month", "year", "night", "morning", "afternoon", "evening"}
         self.pronouns: dict[str, frozenset[ActorKind]] = {
             _fold(word): frozenset(ActorKind(kind) for kind in kinds)
             for word, kinds in table("speakers", "pronouns").items()
@@ -506,6 +526,12 @@ class SpeakerReader:
             if first < reach:
                 continue  # one speaker, found by two frames ("according to X, X said")
             actors = self._resolve(text, toks, phrase, mentions, context)
+            if (
+                kind == "headline"
+                and phrase.first == phrase.last
+                and not any(actor.id in self.registry for actor in actors)
+            ):
+                continue  # "Beni: 23 killed", "Ituri: ...": a headline's place, not a speaker
             reach = max(reach, last)
             looks = self._looks(toks, frame, kind)
             speakers.append(
@@ -1020,6 +1046,7 @@ class SpeakerReader:
             if after < len(toks)
             and toks[after].lower in _POSTMODIFIER_PREPOSITIONS
             and (self._takes_postmodifier(toks, phrase) or self._is_document(toks, phrase))
+            and not self._says_when(toks, after + 1)
             else None
         )
         if tail is not None:
@@ -1043,6 +1070,15 @@ class SpeakerReader:
                 end += 1
             phrase.affiliation = (after + 1, end - 1)
         return phrase
+
+    def _says_when(self, toks: list[Token], index: int) -> bool:
+        """Whether the words at ``index`` say when ("on Monday", "last week"), not who."""
+        for token in toks[index : index + 3]:
+            if token.lower in self.words.when:
+                return True
+            if token.lower not in _DETERMINERS and token.lower not in ("last", "this", "late"):
+                return False
+        return False
 
     @staticmethod
     def _lists_on(toks: list[Token], comma: int) -> bool:
@@ -1145,6 +1181,13 @@ class SpeakerReader:
         )
         if len(name_tokens) == 1 and name_tokens[0].lower in words.pronouns:
             actor = self._pronoun(name_tokens[0].lower, context)
+            return () if actor is None else (actor,)
+        if all(t.lower in words.when for t in name_tokens if t.is_word):
+            return ()  # "since early September has declared": a time, not a speaker
+        role = f"the {name_tokens[0].lower}" if len(name_tokens) == 1 and definite else ""
+        if role in words.pronouns and phrase.affiliation is None:
+            # "the governor said", after "Governor Vyacheslav Gladkov"
+            actor = context.holder(name_tokens[0].lower, words.pronouns[role])
             return () if actor is None else (actor,)
         defined = context.acronyms.get(name_tokens[-1].text) if len(name_tokens) <= 2 else None
         if defined is not None and all(
@@ -1506,6 +1549,13 @@ class SpeakerReader:
                 last_title = index
         if last_title < 0 or last_title == len(name_tokens) - 1:
             return None
+        head = self._head(name_tokens, _Phrase(0, len(name_tokens) - 1))
+        if (
+            head is not None
+            and head[0] >= len(name_tokens) - last_title
+            and head[1] not in (ActorKind.PERSON, ActorKind.OFFICIAL)
+        ):
+            return None  # "the General Staff": a body whose name opens with a title's word
         name = name_tokens[last_title + 1 :]
         if not all(is_capitalised(t) for t in name) or len(name) > 4:
             return None
