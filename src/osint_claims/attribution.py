@@ -55,6 +55,12 @@ _PHRASE_WORDS: Final = 12
 _APPOSITION_WORDS: Final = 24
 # An acronym defined in brackets: "(FGE)", "(MoH)", "(SSPDF)".
 _ACRONYM: Final = regex.compile(r"[A-Z][A-Za-z]{0,2}[A-Z][A-Z-]{0,8}")
+# The rest of a name cut at a comma, closed by the acronym it defines, then a description:
+# "Democracy and Human Rights (CEPADHO), a Beni-based NGO".
+_NAME_GOES_ON: Final = regex.compile(
+    r"((?:[A-Z][\w'-]*|and|of|for|the|on|in|&)(?:\s+(?:[A-Z][\w'-]*|and|of|for|the|on|in|&)){0,8})"
+    r"\s*\(([A-Z][A-Za-z]{0,2}[A-Z][A-Z-]{0,8})\)\s*(?:,\s*(.{1,120}))?\Z"
+)
 # Longer than any name in the registry.
 _NAME_REACH: Final = 160
 # How many words after a verb tell which way its frame looks.
@@ -364,6 +370,7 @@ class _Words:
                 *table("dates", "weekday_abbreviations"),
             )
         ) | {"week", "weekend", "month", "year", "night", "morning", "afternoon", "evening"}
+        self.governments = frozenset(_fold(w) for w in lexicon.words("speakers", "governments"))
         self.pronouns: dict[str, frozenset[ActorKind]] = {
             _fold(word): frozenset(ActorKind(kind) for kind in kinds)
             for word, kinds in table("speakers", "pronouns").items()
@@ -1153,25 +1160,7 @@ class SpeakerReader:
         mentions: Sequence[tuple[Span, Actor]],
         context: AttributionContext,
     ) -> tuple[Actor, ...]:
-        words = self.words
-        first, last = phrase.first, phrase.last
-        if phrase.affiliation is not None and phrase.affiliation[0] > first:
-            last = min(last, phrase.affiliation[0] - 2)
-            if last < first:
-                last = phrase.first
-        name_tokens = toks[first : last + 1]
-        definite = bool(name_tokens) and name_tokens[0].lower in ("the", "its", "their")
-        at_start = first == 0 or (not toks[first - 1].is_word and first == 1)
-        while name_tokens and name_tokens[0].lower in _DETERMINERS:
-            name_tokens = name_tokens[1:]
-            at_start = False
-        while name_tokens and (
-            name_tokens[0].lower[0].isdigit() or name_tokens[0].lower in words.quantifiers
-        ):
-            name_tokens = name_tokens[1:]
-        while len(name_tokens) > 1 and words.document_nouns.fullmatch(name_tokens[-1].lower):
-            name_tokens = name_tokens[:-1]  # "Interior Ministry figures", "an AFP tally"
-        name_tokens = _without_brackets(name_tokens)  # "The Islamic State (IS) group"
+        name_tokens, definite, at_start = self._name_of(toks, phrase)
         if not name_tokens:
             return ()
         affiliation = (
@@ -1179,21 +1168,13 @@ class SpeakerReader:
             if phrase.affiliation is None
             else text[toks[phrase.affiliation[0]].start : toks[phrase.affiliation[1]].end]
         )
-        if len(name_tokens) == 1 and name_tokens[0].lower in words.pronouns:
-            actor = self._pronoun(name_tokens[0].lower, context)
-            return () if actor is None else (actor,)
-        if all(t.lower in words.when for t in name_tokens if t.is_word):
-            return ()  # "since early September has declared": a time, not a speaker
-        role = f"the {name_tokens[0].lower}" if len(name_tokens) == 1 and definite else ""
-        if role in words.pronouns and phrase.affiliation is None:
-            # "the governor said", after "Governor Vyacheslav Gladkov"
-            actor = context.holder(name_tokens[0].lower, words.pronouns[role])
-            return () if actor is None else (actor,)
-        defined = context.acronyms.get(name_tokens[-1].text) if len(name_tokens) <= 2 else None
-        if defined is not None and all(
-            t.lower in words.common or t is name_tokens[-1] for t in name_tokens
-        ):
-            return (defined,)  # "FGE", "the AA": as the text defined them
+        referred = self._referred(
+            text, name_tokens, phrase, context, affiliation=affiliation, definite=definite
+        )
+        if referred is not None:
+            return referred
+        words = self.words
+        first = phrase.first
         start, end = name_tokens[0].start, name_tokens[-1].end
         written = text[start:end]
         if (
@@ -1213,12 +1194,15 @@ class SpeakerReader:
                     return ()
                 start, end = name_tokens[0].start, name_tokens[-1].end
                 written = text[start:end]
-        joined = self._joint(text, name_tokens, mentions, context)
-        if joined:
-            return joined
         known = self.registry.resolve(written)
         if known is not None:
             return (known,)
+        ruler = self._government(name_tokens, mentions, context)
+        if ruler is not None:
+            return (ruler,)
+        joined = self._joint(text, name_tokens, mentions, context)
+        if joined:
+            return joined
         within = _between(mentions, start, end)
         inside = [(span, actor) for span, actor in within if not self._in_modifier(text, span)]
         owner = self._owner_in_modifier(text, within)
@@ -1233,6 +1217,67 @@ class SpeakerReader:
             at_start=at_start,
         )
         return (actor,) if actor is not None else ()
+
+    def _name_of(self, toks: list[Token], phrase: _Phrase) -> tuple[list[Token], bool, bool]:
+        """The words of a speaker's name: without its affiliation, determiners, counts
+        ("two officials"), a trailing document noun ("Interior Ministry figures") and
+        brackets; whether it was definite ("the ministry") and opens the sentence."""
+        words = self.words
+        first, last = phrase.first, phrase.last
+        if phrase.affiliation is not None and phrase.affiliation[0] > first:
+            last = min(last, phrase.affiliation[0] - 2)
+            if last < first:
+                last = phrase.first
+        name_tokens = toks[first : last + 1]
+        definite = bool(name_tokens) and name_tokens[0].lower in ("the", "its", "their")
+        at_start = first == 0 or (not toks[first - 1].is_word and first == 1)
+        while name_tokens and name_tokens[0].lower in _DETERMINERS:
+            name_tokens = name_tokens[1:]
+            at_start = False
+        while name_tokens and (
+            name_tokens[0].lower[0].isdigit() or name_tokens[0].lower in words.quantifiers
+        ):
+            name_tokens = name_tokens[1:]
+        while len(name_tokens) > 1 and words.document_nouns.fullmatch(name_tokens[-1].lower):
+            name_tokens = name_tokens[:-1]  # "Interior Ministry figures", "an AFP tally"
+        return _without_brackets(name_tokens), definite, at_start  # "the Islamic State (IS)"
+
+    def _referred(
+        self,
+        text: str,
+        name_tokens: list[Token],
+        phrase: _Phrase,
+        context: AttributionContext,
+        *,
+        affiliation: str | None,
+        definite: bool,
+    ) -> tuple[Actor, ...] | None:
+        """The speakers a name refers to by what came before or after it: a name that goes
+        on to the acronym it defines, a pronoun, a role ("the governor"), an acronym the
+        text defined; ``()`` for a time; None when the name must be resolved itself."""
+        words = self.words
+        going_on = _NAME_GOES_ON.match(affiliation) if affiliation else None
+        if going_on is not None:
+            # "The Centre for ... Peace, Democracy and Human Rights (CEPADHO), a Beni-based
+            # NGO, says": the name goes on past its comma up to the acronym it defines.
+            full = f"{text[name_tokens[0].start : name_tokens[-1].end]}, {going_on.group(1)}"
+            return (self._defined(full, going_on.group(2), going_on.group(3), context),)
+        if len(name_tokens) == 1 and name_tokens[0].lower in words.pronouns:
+            actor = self._pronoun(name_tokens[0].lower, context)
+            return () if actor is None else (actor,)
+        if all(t.lower in words.when for t in name_tokens if t.is_word):
+            return ()  # "since early September has declared": a time, not a speaker
+        role = f"the {name_tokens[0].lower}" if len(name_tokens) == 1 and definite else ""
+        if role in words.pronouns and phrase.affiliation is None:
+            # "the governor said", after "Governor Vyacheslav Gladkov"
+            actor = context.holder(name_tokens[0].lower, words.pronouns[role])
+            return () if actor is None else (actor,)
+        defined = context.acronyms.get(name_tokens[-1].text) if len(name_tokens) <= 2 else None
+        if defined is not None and all(
+            t.lower in words.common or t is name_tokens[-1] for t in name_tokens
+        ):
+            return (defined,)  # "FGE", "the AA": as the text defined them
+        return None
 
     def _joint(
         self,
@@ -1302,6 +1347,53 @@ class SpeakerReader:
         while words and self.words.document_nouns.fullmatch(words[-1]):
             words.pop()
         return " ".join(words)
+
+    def _defined(
+        self, name: str, acronym: str, description: str | None, context: AttributionContext
+    ) -> Actor:
+        """The body a name and the acronym it defines stand for, registered or not; the
+        acronym is remembered for later mentions."""
+        known = self.registry.resolve(acronym) or self.registry.resolve(name)
+        if known is None:
+            toks = tokens(name)
+            head = self._head(toks, _Phrase(0, len(toks) - 1))
+            found = _unregistered(
+                name,
+                head[1] if head is not None else ActorKind.OTHER,
+                None,
+                affiliation=description,
+            )
+            known = attrs.evolve(found, aliases=(acronym,))
+        context.acronyms.setdefault(acronym, known)
+        return known
+
+    def _government(
+        self,
+        name_tokens: list[Token],
+        mentions: Sequence[tuple[Span, Actor]],
+        context: AttributionContext,
+    ) -> Actor | None:
+        """The state whose government speaks: "Niger's military government", "the Malian
+        junta", "the regime" (in a story about its country)."""
+        lowered = [t.lower.removesuffix("'s") for t in name_tokens if t.is_word]
+        if not any(" ".join(lowered[-size:]) in self.words.governments for size in (1, 2, 3)):
+            return None
+        start, end = name_tokens[0].start, name_tokens[-1].end
+        # "Niger's military" is a registered name too: the state it belongs to is meant
+        states = list(
+            dict.fromkeys(
+                state
+                for _, actor in _between(mentions, start, end)
+                if actor.kind is not ActorKind.ARMED_GROUP and actor.country is not None
+                for state in (self._bodies.state(actor.country),)
+                if state is not None
+            )
+        )
+        if len(states) == 1:
+            return states[0]
+        if states or len(lowered) > 2 or context.country is None:
+            return None  # "the Russian and Ukrainian governments", "the Sahel states' juntas"
+        return self._bodies.state(context.country)
 
     def _owner_in_modifier(self, text: str, mentions: Sequence[tuple[Span, Actor]]) -> Actor | None:
         """The actor that runs a body named with it: "the Houthi-run health ministry",

@@ -233,6 +233,7 @@ _SCHEMA: Final[Mapping[str, Any]] = {
         "hyphen_modifiers": _WORD_TABLE,
         "owner_modifiers": _WORD_TABLE,
         "continuations": _WORD_TABLE,
+        "governments": _WORD_TABLE,
     },
     "roles": {
         "attack_nouns": _WORD_TABLE,
