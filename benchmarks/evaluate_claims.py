@@ -375,9 +375,13 @@ class ActorMatcher:
 
     def _words(self, name: str) -> frozenset[str]:
         words = set()
-        for raw in re.findall(r"[\w'-]+", name.lower()):
-            word = raw.removesuffix("'s").strip("'")
-            actor = self.registry.resolve(word) if word else None
+        for raw in re.findall(r"[\w'-]+", name):
+            written = raw.removesuffix("'s").strip("'")
+            word = written.lower()
+            # as written first: some names match only with their capitals ("Niger")
+            actor = None
+            if word:
+                actor = self.registry.resolve(written) or self.registry.resolve(word)
             if actor is not None and actor.kind.value == "state":
                 words.add(str(actor.id))
             elif word:
