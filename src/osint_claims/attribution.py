@@ -342,23 +342,6 @@ class _Words:
         document_nouns = documents.get("nouns", ())
         # One pattern finds the verbs, markers and document nouns of a sentence in one pass;
         # markers first ("reported by" before "reported"), then verbs, then nouns.
-        self.triggers = GatedPattern(
-            regex.compile(
-                rf"(?i)\b(?:(?P<marker>{alternation(markers)})|(?P<verb>{alternation(every_verb)})"
-                rf"|(?P<noun>{alternation(document_nouns)}))\b"
-            ),
-            WordGate([*markers, *every_verb, *document_nouns], phrases=True),
-        )
-        folded_nouns = {_fold(w) for w in document_nouns}
-        self.verb_nouns = frozenset(_fold(w) for w in every_verb) & folded_nouns
-        self.between = frozenset(
-            _fold(w)
-            for w in (
-                *lexicon.words("speakers", "auxiliaries"),
-                *lexicon.words("speakers", "time_words"),
-            )
-            if " " not in w
-        )
         # Words that open a time phrase after a speaker ("the ministry on Monday"): when
         # it spoke, never whom it speaks for.
         self.when = frozenset(
@@ -370,6 +353,31 @@ class _Words:
                 *table("dates", "weekday_abbreviations"),
             )
         ) | {"week", "weekend", "month", "year", "night", "morning", "afternoon", "evening"}
+        # "given by", "reported by" may hold when in between: "given on Monday by"
+        by_markers = [m[: -len(" by")] for m in markers if m.endswith(" by")]
+        when = alternation(self.when)
+        passive = (
+            rf"(?:{alternation(by_markers)})"
+            rf"(?:\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:{when}))?\s+by"
+        )
+        other_markers = [m for m in markers if not m.endswith(" by")]
+        self.triggers = GatedPattern(
+            regex.compile(
+                rf"(?i)\b(?:(?P<marker>{alternation(other_markers)}|{passive})"
+                rf"|(?P<verb>{alternation(every_verb)})|(?P<noun>{alternation(document_nouns)}))\b"
+            ),
+            WordGate([*other_markers, *by_markers, *every_verb, *document_nouns], phrases=True),
+        )
+        folded_nouns = {_fold(w) for w in document_nouns}
+        self.verb_nouns = frozenset(_fold(w) for w in every_verb) & folded_nouns
+        self.between = frozenset(
+            _fold(w)
+            for w in (
+                *lexicon.words("speakers", "auxiliaries"),
+                *lexicon.words("speakers", "time_words"),
+            )
+            if " " not in w
+        )
         self.governments = frozenset(_fold(w) for w in lexicon.words("speakers", "governments"))
         self.pronouns: dict[str, frozenset[ActorKind]] = {
             _fold(word): frozenset(ActorKind(kind) for kind in kinds)
@@ -983,7 +991,35 @@ class SpeakerReader:
         """The speaker's phrase that starts at ``toks[start]``: "the health ministry",
         "Amina Diallo, a spokeswoman for the army", "data from the UN"."""
         phrase = self._core_after(toks, start)
-        return None if phrase is None else self._extend_after(toks, phrase)
+        if phrase is None:
+            return None
+        phrase = self._extend_after(toks, phrase)
+        return self._named_holder(toks, phrase) or phrase
+
+    def _named_holder(self, toks: list[Token], phrase: _Phrase) -> _Phrase | None:
+        """The person a role phrase goes on to name: "the spokesperson of the operations,
+        Captain Marc Kasereka", "the president of the civil society, Kambale Mumbere"."""
+        if not self._describes_role(toks, phrase):
+            return None
+        comma = phrase.last + 1
+        if comma < len(toks) and toks[comma].lower in _POSTMODIFIER_PREPOSITIONS:
+            # "of the civil society of the Beni-Mbau sector": the role's own words
+            while (
+                comma < len(toks)
+                and comma - phrase.last <= _APPOSITION_WORDS
+                and (toks[comma].is_word or toks[comma].text in ("-", "'"))
+            ):
+                comma += 1
+        if comma + 2 >= len(toks) or toks[comma].text != ",":
+            return None
+        end = comma + 1
+        while end < len(toks) and toks[end].is_word and end - comma <= _PERSON_WORDS + 3:
+            end += 1
+        person = self._titled_person(toks, comma + 1, end)
+        if person is None:
+            return None
+        person.affiliation = (phrase.first, comma - 1)
+        return person
 
     def _core_after(self, toks: list[Token], start: int) -> _Phrase | None:
         """The name or noun phrase at ``toks[start]``, up to where it ends."""
@@ -1206,6 +1242,10 @@ class SpeakerReader:
         within = _between(mentions, start, end)
         inside = [(span, actor) for span, actor in within if not self._in_modifier(text, span)]
         owner = self._owner_in_modifier(text, within)
+        if owner is not None:
+            respelled = self._respelled(text, start, end, within, owner)
+            if respelled is not None:
+                return (respelled,)
         actor = self._resolve_named(
             text,
             name_tokens,
@@ -1394,6 +1434,25 @@ class SpeakerReader:
         if states or len(lowered) > 2 or context.country is None:
             return None  # "the Russian and Ukrainian governments", "the Sahel states' juntas"
         return self._bodies.state(context.country)
+
+    def _respelled(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        within: Sequence[tuple[Span, Actor]],
+        owner: Actor,
+    ) -> Actor | None:
+        """The registered body a name gives with its owner spelled another way: "the
+        Huthi-run health ministry" is the registry's "Houthi-run Health Ministry"."""
+        span = next(s for s, actor in within if actor == owner)
+        for spelling in (owner.name, *owner.aliases):
+            known = self.registry.resolve(
+                text[start : span.start] + spelling + text[span.end : end]
+            )
+            if known is not None:
+                return known
+        return None
 
     def _owner_in_modifier(self, text: str, mentions: Sequence[tuple[Span, Actor]]) -> Actor | None:
         """The actor that runs a body named with it: "the Houthi-run health ministry",
