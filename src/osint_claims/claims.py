@@ -180,6 +180,21 @@ class _Reading:
     classes: frozenset[str]
 
 
+@attrs.frozen(slots=True)
+class _HedgeMarks:
+    """A sentence's hedge words, clause breaks and words, with their starts for bisection;
+    ``next_join[i]`` is the first word from ``i`` on that joins a clause ("and", ",")."""
+
+    text: str
+    hedges: list[regex.Match[str]]
+    hedge_starts: list[int]
+    breaks: list[tuple[int, int]]
+    break_starts: list[int]
+    words: list[tuple[int, int]]
+    word_starts: list[int]
+    next_join: list[int]
+
+
 @attrs.define(slots=True)
 class _Scene:
     """One sentence being read: its figures, what was read of them, and what is around."""
@@ -235,6 +250,8 @@ class ClaimReader:
         cumulative = table("claims", "cumulative")
         self.totals = regex.compile(rf"(?i)\b{alternation(cumulative['total'])}\b")
         self.increments = regex.compile(rf"(?i)\b{alternation(cumulative['increment'])}\b")
+        # The last sentence's hedge words and clause breaks (see _hedge_marks).
+        self._marks: _HedgeMarks | None = None
         self.clause_break = regex.compile(
             r"(?i)[;]|,\s*(?:but|while|whereas|although|though|and\s+the|yet)\b|"
             r"\s(?:but|while|whereas)\s"
@@ -835,23 +852,34 @@ class ClaimReader:
         ends. "May" the month is none, nor is "could be higher" said after a stated toll."""
         before: tuple[int, Hedge] | None = None
         after: tuple[int, Hedge] | None = None
+        marks = self._hedge_marks(text)
+        hedges, breaks, starts = marks.hedges, marks.breaks, marks.break_starts
         start = max(0, quantity.span.start - _HEDGE_REACH_BEFORE - _PHRASE_MARGIN)
         end = min(len(text), quantity.span.end + _HEDGE_REACH_AFTER + _PHRASE_MARGIN)
-        for cut in self.clause_break.finditer(text, start, quantity.span.start):
-            start = cut.end()
-        closing = self.clause_break.search(text, quantity.span.end, end)
-        if closing is not None:
-            end = closing.start()
+        index = bisect.bisect_left(starts, start)
+        while index < len(breaks) and breaks[index][1] <= quantity.span.start:
+            start = breaks[index][1]  # the clause the figure is in starts after the last
+            index += 1
+        index = bisect.bisect_left(starts, quantity.span.end)
+        if index < len(breaks) and breaks[index][1] <= end:
+            end = breaks[index][0]
         # After the figure, only a hedge of its own verb group counts ("40 could be
         # killed", "4,000 are believed to have died"), not one of a clause joined on.
         after_end = quantity.span.end
-        for word in _WORD.finditer(text, quantity.span.end, end):
-            if word.group().lower() in _JOINS or word.start() - quantity.span.end > 40:
+        word = bisect.bisect_left(marks.word_starts, quantity.span.end)
+        stop = marks.next_join[word] if word < len(marks.next_join) else word
+        while word < stop:
+            found_start, found_end = marks.words[word]
+            if found_start - quantity.span.end > 40 or found_end > end:
                 break
-            after_end = word.end()
+            after_end = found_end
+            word += 1
         comma = text.find(",", quantity.span.end, after_end)
         after_end = comma if comma >= 0 else after_end
-        for found in self.hedges.finditer(text, start, end):
+        for hit in range(bisect.bisect_left(marks.hedge_starts, start), len(hedges)):
+            found = hedges[hit]
+            if found.end() > end:
+                break
             folded = fold(found.group())
             if folded in self.months and self._is_month(text, found, headline):
                 continue
@@ -868,6 +896,35 @@ class ClaimReader:
                     after = (distance, hedge)
         chosen = before or after
         return chosen[1] if chosen is not None else Hedge.STATED
+
+    def _hedge_marks(self, text: str) -> _HedgeMarks:
+        """The hedge words, clause breaks and words of a sentence, found once for all its
+        figures (a figure-dense sentence would search the same windows again for each)."""
+        cached = self._marks
+        if cached is not None and cached.text is text:
+            return cached
+        words = [word.span() for word in _WORD.finditer(text)]
+        joins = [fold(text[a:b]) in _JOINS for a, b in words]
+        next_join = [len(words)] * len(words)
+        following = len(words)
+        for index in range(len(words) - 1, -1, -1):
+            if joins[index]:
+                following = index
+            next_join[index] = following
+        hedges = list(self.hedges.finditer(text))
+        breaks = [cut.span() for cut in self.clause_break.finditer(text)]
+        marks = _HedgeMarks(
+            text=text,
+            hedges=hedges,
+            hedge_starts=[hit.start() for hit in hedges],
+            breaks=breaks,
+            break_starts=[cut[0] for cut in breaks],
+            words=words,
+            word_starts=[a for a, _ in words],
+            next_join=next_join,
+        )
+        self._marks = marks
+        return marks
 
     @staticmethod
     def _is_month(text: str, found: regex.Match[str], headline: bool) -> bool:
