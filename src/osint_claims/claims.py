@@ -903,14 +903,15 @@ class ClaimReader:
         cached = self._marks
         if cached is not None and cached.text is text:
             return cached
-        words = [word.span() for word in _WORD.finditer(text)]
-        joins = [fold(text[a:b]) in _JOINS for a, b in words]
-        next_join = [len(words)] * len(words)
-        following = len(words)
-        for index in range(len(words) - 1, -1, -1):
-            if joins[index]:
-                following = index
-            next_join[index] = following
+        words: list[tuple[int, int]] = []
+        next_join: list[int] = []
+        pending = 0  # words since the last join, whose next join is the one to come
+        for word in _WORD.finditer(text):
+            words.append(word.span())
+            if word.group().lower() in _JOINS:
+                next_join.extend([len(words) - 1] * (len(words) - pending))
+                pending = len(words)
+        next_join.extend([len(words)] * (len(words) - pending))
         hedges = list(self.hedges.finditer(text))
         breaks = [cut.span() for cut in self.clause_break.finditer(text)]
         marks = _HedgeMarks(
