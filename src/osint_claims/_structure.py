@@ -239,9 +239,13 @@ class Structure:
         offset: int,
         previous_part_of: Quantity | None,
         list_gap: regex.Pattern[str],
+        breakdown: bool = False,
+        listed: bool = False,
     ) -> Quantity | None:
         """ "Of the 11,000 sent, 4,000 ...", "11,000 soldiers, of which 300 ... and another
-        2,700 ...": the parts of a larger figure."""
+        2,700 ...": the parts of a larger figure; ``breakdown`` when a colon opens them
+        ("57 drones: 23 over ...") and ``listed`` when they go on by place ("..., 15 over
+        the Kursk Region")."""
         if index == 0:
             return None
         previous = quantities[index - 1]
@@ -249,8 +253,10 @@ class Structure:
         if current.unit == "fraction" or previous.unit != current.unit:
             return None
         gap = text[previous.span.end : current.span.start]
-        if previous_part_of is not None and list_gap.fullmatch(gap):
+        if previous_part_of is not None and (list_gap.fullmatch(gap) or listed):
             return previous_part_of  # "300 killed and another 2,700 wounded"
+        if breakdown:
+            return in_document(previous, offset)  # "57 drones: 23 over Bryansk, ..."
         opened = self.part_opener.search(
             text, max(0, previous.span.start - _PART_OPENER_REACH), previous.span.start
         )

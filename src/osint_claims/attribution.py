@@ -78,7 +78,6 @@ _MEMORY: Final = 64
 # A headline's "X: ..." names a speaker of at most this many words.
 _HEADLINE_PREFIX: Final = 6
 
-_STATE_KINDS: Final = frozenset({ActorKind.STATE})
 _GOVERNMENT_KINDS: Final = frozenset(
     {
         ActorKind.MINISTRY,
@@ -100,7 +99,6 @@ _PARTICLES: Final = frozenset(
 )
 _DETERMINERS: Final = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"})
 _POSTMODIFIER_PREPOSITIONS: Final = frozenset({"at", "in", "for", "from", "of", "with", "on"})
-_QUOTES: Final = frozenset({'"', "'"})
 _KIND_VALUES: Final = frozenset(kind.value for kind in ActorKind)
 # A name after one of these receives, and is no fellow speaker: "troops to Russia and Seoul
 # said".
@@ -1594,7 +1592,6 @@ class SpeakerReader:
         force", "Sudanese authorities", "the U.N. humanitarian office", "U.S. officials"."""
         span, actor = mentions[-1]
         rest = [t for t in name_tokens if t.start >= span.end]
-        before = [t for t in name_tokens if t.end <= span.start]
         if not rest:
             owner = next((a for s, a in mentions if s.end <= span.start), None)
             if (
@@ -1628,7 +1625,6 @@ class SpeakerReader:
             return child  # "the U.N. humanitarian office"
         if unnamed or kind is None or kind in (ActorKind.PERSON, ActorKind.OFFICIAL):
             return actor  # "UN officials", "MSF doctors"
-        del before
         return _unregistered(written, kind, actor.country, parent=actor.id, affiliation=affiliation)
 
     def _common(
@@ -1730,18 +1726,6 @@ class SpeakerReader:
             parent=None if parent is None else parent.id,
             affiliation=affiliation or role,
         )
-
-    @staticmethod
-    def _state_in(mentions: Sequence[tuple[Span, Actor]]) -> Actor | None:
-        for _, actor in mentions:
-            if actor.kind is ActorKind.STATE and actor.country is not None:
-                return actor
-        return None
-
-
-def _affiliation_end(text: str, *, phrase_end: int, affiliation: str) -> int:
-    found = text.find(affiliation, phrase_end)
-    return phrase_end if found < 0 else found + len(affiliation)
 
 
 def _unregistered(

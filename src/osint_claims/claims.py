@@ -420,6 +420,10 @@ class ClaimReader:
                 offset=read.segment.span.start,
                 previous_part_of=part_of,
                 list_gap=self.events.list_gap,
+                breakdown=bool(index)
+                and self.events.breakdown(read.text, quantities[index - 1], quantity),
+                listed=bool(index)
+                and self.events.placed_list(read.text, quantities[index - 1], quantity),
             )
             claim = self._figure_claim(scene, context, index, part_of, claims)
             if not scene.view.speakers and carried and context.quote_open:
@@ -617,6 +621,12 @@ class ClaimReader:
             # "300 North Korean soldiers had been killed and another 2,700 injured"
             subject = claims[-1].subject or subject
             agent = agent or claims[-1].agent
+        whole = None if part_of is None else scene.by_span.get(part_of.span)
+        if whole is not None and whole.predicate == predicate:
+            # "57 drones: 23 over the Bryansk Region, ...": a part is the whole's, owner and
+            # doer alike, wherever it was counted
+            subject = whole.subject or subject
+            agent = whole.agent or agent
         if subject is None and part_of is not None:
             subject = self._whole_subject(scene.by_span, part_of)
         if reading.key == "launched" and agent is not None:
@@ -798,7 +808,11 @@ class ClaimReader:
         for index in range(len(quantities) - 2, -1, -1):
             joined = events.joined(text, quantities[index], quantities[index + 1])
             before, after = readings[index], readings[index + 1]
-            if joined == "list" and before.strength < STRONG and after.strength == STRONG:
+            if (
+                joined in ("list", "part")
+                and before.strength < STRONG
+                and after.strength == STRONG
+            ):  # "at least 60 people, including 20 children, were martyred"
                 key = events.repick(after.word, before.classes)
                 if key is not None:
                     readings[index] = _Reading(key, STRONG, after.word, before.classes)

@@ -45,6 +45,8 @@ __all__ = ["EventReader"]
 # state (with auxiliaries): beyond this a word belongs to another clause.
 _VERB_REACH: Final = 60
 _STATE_REACH: Final = 70
+# How far before "had risen to" the toll it raises may be named.
+_RISING_REACH: Final = 120
 _CLAUSE_REACH: Final = 110
 
 # How sure a step is: an item or a governing word beats a word elsewhere in the clause.
@@ -280,6 +282,12 @@ class EventReader:
         if governing is not None and not _inside(names, start + governing.start("verb")):
             word = governing.group("verb")
             key = self._pick(self.verb_keys[_fold(word)], classes)
+            paired = _PAIRED_VERB.search(left, 0, governing.start("verb"))
+            if paired is not None and key is not None:
+                first = self._pick(self.verb_keys.get(_fold(paired.group(1)), ()), classes)
+                if first == "intercepted":
+                    # "intercepted and eliminated 57 drones": the air defence's act
+                    return first, paired.group(1)
             if key is not None:
                 return key, word
         nominal = self.nominal.search(left)
@@ -291,8 +299,11 @@ class EventReader:
         rising = self.rising.search(left)
         if rising is not None:
             # The toll the verb raises is named before it: "the death toll ... had risen to",
-            # "the number of people killed has risen to".
-            lead = left[: rising.start()]
+            # "the number of people killed has risen to", "the overall death toll since the
+            # war began in October 2023 had risen to" (past the clause words between).
+            lead = text[
+                max(floor, quantity.span.start - _RISING_REACH) : start + rising.start()
+            ]
             for found in reversed(list(self.any_word.finditer(lead))):
                 word = found.group()
                 keys = [
@@ -397,12 +408,25 @@ class EventReader:
         found = self.sentence_lead.match(text)
         return None if found is None else found.group("noun")
 
+    def breakdown(self, text: str, first: Quantity, second: Quantity) -> bool:
+        """Whether ``second`` opens a breakdown of ``first`` after a colon ("57 drones: 23
+        over the Bryansk Region, ...")."""
+        return _BREAKDOWN_GAP.match(text[first.span.end : second.span.start]) is not None
+
+    def placed_list(self, text: str, first: Quantity, second: Quantity) -> bool:
+        """Whether two figures are listed by place ("23 over the Bryansk Region, 15 ...")."""
+        return _PLACED_LIST_GAP.match(text[first.span.end : second.span.start]) is not None
+
     def joined(self, text: str, first: Quantity, second: Quantity) -> str | None:
         """How two neighbouring figures are joined: ``"list"`` ("12 civilians and 3
         soldiers"), ``"part"`` ("40 people, including 12 children"), else None."""
         gap = text[first.span.end : second.span.start]
         if self.list_gap.match(gap):
             return "list"
+        if _BREAKDOWN_GAP.match(gap):
+            return "part"  # "57 drones: 23 over the Bryansk Region, 15 over ..."
+        if _PLACED_LIST_GAP.match(gap):
+            return "list"  # "23 over the Bryansk Region, 15 over the Kursk Region"
         if self.part_gap.match(gap) or _PART_GAP.search(gap):
             return "part"
         if _OF_THEM.match(text, second.span.end):
@@ -414,6 +438,12 @@ class EventReader:
 _PART_GAP: Final = regex.compile(
     r"(?i)^[^.;:]{0,80}\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which)\s*$"
 )
+_BREAKDOWN_GAP: Final = regex.compile(r"(?i)^[^.;:]{0,60}:\s*$")
+_PLACED_LIST_GAP: Final = regex.compile(
+    r"(?i)^\s+(?:over|in|near|at|from|off|around|across)\s[^.;:,]{1,50},\s*(?:and\s+)?$"
+)
+# A verb coordinated before the governing one: "intercepted and eliminated".
+_PAIRED_VERB: Final = regex.compile(r"(?i)\b([a-z]+(?:\s+down)?)\s+and\s+$")
 _OF_THEM: Final = regex.compile(r"(?i)\s+of\s+(?:them|whom|those)\b")
 _FAR: Final = 1 << 62
 # States of people that may stand before the noun they qualify: "41 wounded people".
