@@ -322,6 +322,8 @@ class RoleReader:
             subject = self._doer(figure)
         if key in DOERS and agent is None and subject is not None and key != "present":
             agent = subject
+        if key in DOERS and subject is None and agent is not None and key != "present":
+            subject = self.side(agent)  # "the regime carried out 240 airstrikes": its own
         if key == "intercepted" and agent is None and speaker:
             agent = self.side(speaker[0])
             if agent is not None and agent.kind not in _SIDES:
