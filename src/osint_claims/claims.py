@@ -621,6 +621,15 @@ class ClaimReader:
             # "300 North Korean soldiers had been killed and another 2,700 injured"
             subject = claims[-1].subject or subject
             agent = agent or claims[-1].agent
+        elif (
+            index
+            and claims
+            and claims[-1].predicate == predicate
+            and self.events.joined(text, quantities[index - 1], quantity) == "list"
+        ):
+            # "fired three cruise missiles and 11 drones": one act, one doer
+            subject = subject or claims[-1].subject
+            agent = agent or claims[-1].agent
         whole = None if part_of is None else scene.by_span.get(part_of.span)
         if whole is not None and whole.predicate == predicate:
             # "57 drones: 23 over the Bryansk Region, ...": a part is the whole's, owner and
