@@ -351,8 +351,13 @@ class ClaimReader:
                     continue  # a think tank or an outlet abroad says little of where
                 if self._speaks(text, span):
                     continue  # who reports a story is not where it happens
-                if self.roles.attack_after.match(text[span.end : span.end + 40]):
-                    continue  # "Israeli strikes", "a Russian missile": who attacks, not where
+                if self.roles.attack_after.match(text[span.end : span.end + 40]) or any(
+                    found.end() == span.start
+                    for found in self.roles.attacks_by.finditer(
+                        text, max(0, span.start - 60), span.start
+                    )
+                ):
+                    continue  # "Israeli strikes", "attacks by Russian forces": who attacks
                 side = self.roles.side(actor)
                 if side is not None and side.kind is ActorKind.STATE and side.country:
                     counts[side.country] += weight

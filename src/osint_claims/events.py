@@ -250,6 +250,13 @@ class EventReader:
         classes = classes | self.unit_classes(quantity.unit)
         state = self._state_in_item(quantity.item, classes)
         if state is not None:
+            # The state may go on past the item: "1,277 others taken to hospital"
+            tail = text[quantity.span.end - len(state[1]) : quantity.span.end + _STATE_REACH]
+            longer = self.state_after.match(tail)
+            if longer is not None and len(longer.group("state")) > len(state[1]):
+                key = self._pick(self.state_keys[_fold(longer.group("state"))], classes)
+                if key is not None:
+                    return key, STRONG, longer.group("state")
             return state[0], STRONG, state[1]
         noun = self._noun_in_item(quantity.item, classes)
         found = self._governed(text, quantities, index, classes, names)

@@ -159,6 +159,11 @@ class RoleReader:
 
         launched = self.lexicon.table("events", "predicates").get("launched", {})
         attack_nouns = alternation((*launched.get("nouns", ()), *roles("attack_nouns")))
+        # "in attacks by X", "strikes carried out by X": whoever the attack belongs to.
+        self.attacks_by = regex.compile(
+            rf"(?i)\b{attack_nouns}\s+(?:(?:carried\s+out|launched|conducted)\s+)?by\s+"
+            r"(?:the\s+)?"
+        )
         self.attack_after = regex.compile(
             rf"(?i)^(?:'s)?[\s-]+(?:[a-z-]+\s+){{0,2}}?{attack_nouns}\b"
         )
@@ -439,6 +444,11 @@ class RoleReader:
                 continue
             if self.attack_after.match(text[span.end : span.end + 40]):
                 return actor  # "killed in an Israeli drone strike", "the RSF assault"
+        for by_attack in self.attacks_by.finditer(text, end):
+            for span, actor in mentions:
+                if by_attack.end() <= span.start <= by_attack.end() + 2 and actor.kind in _PARTIES:
+                    # "..., the vast majority of them in attacks by Russian armed forces"
+                    return actor
         if self.own_forces.search(before) is not None:
             side = self.side(speaker[0]) if speaker else None
             if side is not None and side.kind in _SIDES:
