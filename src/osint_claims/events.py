@@ -44,7 +44,7 @@ __all__ = ["EventReader"]
 # How far before a figure its governing verb may stand, and after its counted thing the
 # state (with auxiliaries): beyond this a word belongs to another clause.
 _VERB_REACH: Final = 60
-_STATE_REACH: Final = 70
+_STATE_REACH: Final = 110
 # How far before "had risen to" the toll it raises may be named.
 _RISING_REACH: Final = 120
 _CLAUSE_REACH: Final = 110
@@ -99,8 +99,9 @@ class EventReader:
         # place ("in the camp"), auxiliaries, then the state.
         self.state_after = regex.compile(
             rf"(?i)^[\s,]*(?:\([^()]{{0,40}}\)\s*|,[^,;.()]{{1,60}},\s*)?"
-            r"(?:(?:in|at|on|near|across|around|inside|from|of)\s+(?:the\s+)?[\w'-]+"
-            r"(?:\s+[\w'-]+)?\s+(?=(?:had|have|has|were|was|are|is|had)\b))?"
+            # "9 workers from a clinic run by the aid group X were among the dead"
+            r"(?:(?:in|at|on|near|across|around|inside|from|of|with)\s+[^,;.()\d]{1,70}?\s+"
+            r"(?=(?:had|have|has|were|was|are|is)\b))?"
             rf"(?:(?:{auxiliaries})\s+)*"
             rf"(?P<state>{alternation(self.state_keys)})(?![\w-])"
         )
