@@ -35,6 +35,7 @@ from typing import Final
 import regex
 
 from ._patterns import alternation
+from ._words import unquoted
 from .lexicon import Lexicon
 from .model import Predicate, Quantity
 from .text import fold as _fold
@@ -286,6 +287,8 @@ class EventReader:
         for cut in self.breaks.finditer(left):
             left = left[cut.end() :]
             start = quantity.span.start - len(left)
+        # "says it has 'eliminated' more than 10 gunmen": quotes around a verb are no break
+        left = unquoted(left)
         governing = self.governing.search(left)
         if governing is not None and not _inside(names, start + governing.start("verb")):
             word = governing.group("verb")

@@ -29,6 +29,7 @@ import attrs
 import regex
 
 from ._patterns import alternation
+from ._words import unquoted
 from .actors import ActorRegistry
 from .lexicon import Lexicon
 from .model import Actor, ActorKind, Quantity, Span
@@ -329,6 +330,8 @@ class RoleReader:
             agent = subject
         if key in DOERS and subject is None and agent is not None and key != "present":
             subject = self.side(agent)  # "the regime carried out 240 airstrikes": its own
+        if key == "launched" and subject is not None:
+            agent = subject  # "downs 47 of 63 Russian drones": Russia launched the 63
         if key == "intercepted" and agent is None and speaker:
             agent = self.side(speaker[0])
             if agent is not None and agent.kind not in _SIDES:
@@ -402,7 +405,7 @@ class RoleReader:
                 return self._generic(generic.group("who"), figure)
         start = max(figure.floor, quantity.span.start - _AGENT_REACH)
         anchor = quantity.span.start if figure.verb_at is None else figure.verb_at
-        before = text[max(figure.floor, anchor - _OWN_REACH) : anchor]
+        before = unquoted(text[max(figure.floor, anchor - _OWN_REACH) : anchor])
         # Where the words that make the deed the speaker's own begin: "it", "its fighters",
         # or just after the frame's own verb ("claimed to have killed").
         own = self.own_side.search(before)
