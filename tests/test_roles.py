@@ -18,7 +18,7 @@ EXTENDED = [
     "fighters.words=cadres | Israel killed 12 cadres, Hamas said. | killed | -,il | hamas,il",
     "locatives.prepositions=amid | Shelling amid Russia killed 12 people. | killed | -,ru | ru,-",
     "recipients.before=upon | Strikes upon Russia killed 12 people. | killed | -,ru | -,-",
-    "recipients.before_doer=beside | Beside Russia, Belarus sent 300 men. | sent | ru,ru | by,ru",
+    "recipients.before_doer=beside | Beside Russia, Belarus sent 300 men. | sent | ru,ru | by,by",
 ]
 
 

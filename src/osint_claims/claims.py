@@ -636,7 +636,7 @@ class ClaimReader:
             subject = subject or claims[-1].subject
             agent = agent or claims[-1].agent
         whole = None if part_of is None else scene.by_span.get(part_of.span)
-        if whole is not None and whole.predicate == predicate:
+        if whole is not None and whole.predicate == predicate and not roles.owned:
             # "57 drones: 23 over the Bryansk Region, ...": a part is the whole's, owner and
             # doer alike, wherever it was counted
             subject = whole.subject or subject
@@ -823,9 +823,7 @@ class ClaimReader:
             joined = events.joined(text, quantities[index], quantities[index + 1])
             before, after = readings[index], readings[index + 1]
             if (
-                joined in ("list", "part")
-                and before.strength < STRONG
-                and after.strength == STRONG
+                joined in ("list", "part") and before.strength < STRONG and after.strength == STRONG
             ):  # "at least 60 people, including 20 children, were martyred"
                 key = events.repick(after.word, before.classes)
                 if key is not None:

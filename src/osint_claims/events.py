@@ -312,9 +312,7 @@ class EventReader:
             # The toll the verb raises is named before it: "the death toll ... had risen to",
             # "the number of people killed has risen to", "the overall death toll since the
             # war began in October 2023 had risen to" (past the clause words between).
-            lead = text[
-                max(floor, quantity.span.start - _RISING_REACH) : start + rising.start()
-            ]
+            lead = text[max(floor, quantity.span.start - _RISING_REACH) : start + rising.start()]
             for found in reversed(list(self.any_word.finditer(lead))):
                 word = found.group()
                 keys = [

@@ -90,10 +90,12 @@ _LOSS_REACH: Final = 40
 
 @attrs.frozen(slots=True)
 class Roles:
-    """The subject and agent read for one figure."""
+    """The subject and agent read for one figure; ``owned`` when the figure's own words
+    say whose it is ("11,000 North Korean soldiers")."""
 
     subject: Actor | None
     agent: Actor | None
+    owned: bool = False
 
 
 @attrs.frozen(slots=True)
@@ -301,9 +303,8 @@ class RoleReader:
             whole=whole_subject,
             spoken=tuple(spoken),
         )
-        own = self._in_item(figure, quantity) or (
-            self._in_item(figure, owner_hint) if owner_hint is not None else None
-        )
+        named_own = self._in_item(figure, quantity)
+        own = named_own or (self._in_item(figure, owner_hint) if owner_hint is not None else None)
         losing = (verb is not None and verb.lower() in self.losing) or bool(
             self.loss_before.search(
                 text, max(floor, quantity.span.start - _LOSS_REACH), quantity.span.start
@@ -312,8 +313,11 @@ class RoleReader:
         agent = None if losing else self._agent(figure)
         agent_side = self.side(agent)
         subject: Actor | None = None
-        if own is not None:
-            subject = self.side(own)
+        if own is not None and key != "seized":
+            subject = self.side(own)  # not "seized 130 sq km of Ukrainian territory"
+        elif key == "present" and self._civilian(figure):
+            # "1,200 residents remained in Pokrovsk": the people of where they are
+            subject = self._where(figure) or self.state_of(figure.country)
         elif key in VICTIMS or key in HARMED:
             subject = self._victims(figure, agent_side)
             if subject is None and key in HARMED:
@@ -330,8 +334,10 @@ class RoleReader:
             agent = subject
         if key in DOERS and subject is None and agent is not None and key != "present":
             subject = self.side(agent)  # "the regime carried out 240 airstrikes": its own
-        if key == "launched" and subject is not None:
-            agent = subject  # "downs 47 of 63 Russian drones": Russia launched the 63
+        if key in DOERS and key not in ("present", "training") and subject is not None:
+            # the sender sends, the launcher launches: "downs 47 of 63 Russian drones"
+            # (Russia launched the 63), "North Korea sent 3,000 troops to Russia"
+            agent = subject
         if key == "intercepted" and agent is None and speaker:
             agent = self.side(speaker[0])
             if agent is not None and agent.kind not in _SIDES:
@@ -346,7 +352,7 @@ class RoleReader:
             and not (subject.kind is ActorKind.STATE and self._civilian(figure))
         ):
             subject = None  # a side named only as the doer is not its own victim
-        return Roles(subject, agent)
+        return Roles(subject, agent, owned=named_own is not None)
 
     @staticmethod
     def _local(speaker: tuple[Actor, ...], countries: frozenset[str]) -> str | None:
